@@ -1,0 +1,30 @@
+package io.mailform.check;
+
+import io.mailform.diag.Diagnostic;
+import io.mailform.diag.Diagnostics;
+import io.mailform.model.MailSystem;
+import io.mailform.source.SourceFile;
+import io.mailform.yaml.SourceMap;
+import java.util.List;
+
+/** Runs every semantic rule over a bound model. */
+public final class Checker {
+    private final List<Rule> rules;
+
+    public Checker(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public static Checker standard() {
+        return new Checker(StandardRules.all());
+    }
+
+    public List<Diagnostic> check(MailSystem system, SourceFile source, SourceMap sourceMap) {
+        Diagnostics diagnostics = new Diagnostics(source);
+        Findings findings = new Findings(diagnostics, sourceMap);
+        for (Rule rule : rules) {
+            rule.check(system, findings);
+        }
+        return diagnostics.toList();
+    }
+}

@@ -1,0 +1,31 @@
+package io.mailform.check;
+
+import io.mailform.diag.Code;
+import io.mailform.diag.Diagnostics;
+import io.mailform.yaml.SourceMap;
+
+/** What a rule reports into: it names the YAML path at fault, and the source map turns that into a position. */
+public final class Findings {
+    private final Diagnostics diagnostics;
+    private final SourceMap sourceMap;
+
+    public Findings(Diagnostics diagnostics, SourceMap sourceMap) {
+        this.diagnostics = diagnostics;
+        this.sourceMap = sourceMap;
+    }
+
+    /** A problem with the value at {@code pointer} (or its nearest written ancestor, for a default). */
+    public void atValue(Code code, String pointer, String message, String help) {
+        diagnostics.report(code, sourceMap.valueSpan(pointer), message, help);
+    }
+
+    /** A problem with a mapping key itself, such as an alias name. */
+    public void atKey(Code code, String pointer, String message, String help) {
+        diagnostics.report(code, sourceMap.keySpan(pointer), message, help);
+    }
+
+    /** True if the user wrote the value at {@code pointer}, rather than it being a default. */
+    public boolean isWritten(String pointer) {
+        return sourceMap.contains(pointer);
+    }
+}

@@ -1,0 +1,13 @@
+package io.mailform.check;
+
+import java.util.List;
+
+/** The rules every description is checked against. */
+final class StandardRules {
+    private StandardRules() {
+    }
+
+    static List<Rule> all() {
+        return List.of();
+    }
+}

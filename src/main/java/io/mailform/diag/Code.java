@@ -1,0 +1,99 @@
+package io.mailform.diag;
+
+import static io.mailform.diag.Severity.ERROR;
+import static io.mailform.diag.Severity.WARNING;
+
+/**
+ * Every problem mailform reports, with a stable id. Ids are public: users filter on them in CI and they name the
+ * rules in machine-readable output, so an id is never reused for another meaning.
+ */
+public enum Code {
+    // input and YAML
+    INPUT_TOO_LARGE("input-too-large", ERROR, "the file is larger than mailform reads"),
+    INPUT_NOT_UTF8("input-not-utf8", ERROR, "the file is not valid UTF-8"),
+    INPUT_BINARY("input-binary", ERROR, "the file contains control characters"),
+    YAML_SYNTAX("yaml-syntax", ERROR, "the file is not well-formed YAML"),
+    YAML_TAB("yaml-tab", ERROR, "a tab character where YAML needs spaces"),
+    YAML_EMPTY("yaml-empty", ERROR, "the file holds no document"),
+    YAML_MULTIPLE_DOCUMENTS("yaml-multiple-documents", ERROR, "the file holds more than one document"),
+    YAML_DUPLICATE_KEY("yaml-duplicate-key", ERROR, "a key appears twice in one mapping"),
+    YAML_ALIAS_LIMIT("yaml-alias-limit", ERROR, "too many YAML aliases (anchors referenced)"),
+    YAML_TOO_DEEP("yaml-too-deep", ERROR, "collections nested too deeply"),
+    YAML_UNSUPPORTED_TAG("yaml-unsupported-tag", ERROR, "an explicit YAML tag mailform does not accept"),
+    YAML_COMPLEX_KEY("yaml-complex-key", ERROR, "a mapping key that is not a plain scalar"),
+
+    // schema
+    SCHEMA_REQUIRED("schema-required", ERROR, "a required key is missing"),
+    SCHEMA_UNKNOWN_KEY("schema-unknown-key", ERROR, "a key the schema does not define"),
+    SCHEMA_TYPE("schema-type", ERROR, "a value of the wrong type"),
+    SCHEMA_ENUM("schema-enum", ERROR, "a value outside the allowed set"),
+    SCHEMA_PATTERN("schema-pattern", ERROR, "a value that does not have the required form"),
+    SCHEMA_RANGE("schema-range", ERROR, "a number, length or count out of range"),
+    SCHEMA_UNIQUE("schema-unique", ERROR, "a list that repeats an item"),
+    SCHEMA_CHOICE("schema-choice", ERROR, "a value that matches none of the allowed forms"),
+    SCHEMA_CONDITION("schema-condition", ERROR, "a key required or forbidden by another key's value"),
+    SCHEMA_OTHER("schema-other", ERROR, "the document does not conform to the schema"),
+
+    // binding and secrets
+    SIZE_OUT_OF_RANGE("size-out-of-range", ERROR, "a size larger than Postfix can hold"),
+    SECRET_UNAVAILABLE("secret-unavailable", ERROR, "a relay password could not be read"),
+
+    // semantic rules: errors
+    RELAY_REQUIRED("relay-required", ERROR, "the mode needs a relay host"),
+    RELAY_NOT_ALLOWED("relay-not-allowed", ERROR, "the mode delivers directly and takes no relay host"),
+    RELAY_LOOP("relay-loop", ERROR, "a relay or route points back at this host"),
+    NETWORKS_OPEN_RELAY("networks-open-relay", ERROR, "networks admits so much of the Internet that the host is an open relay"),
+    ALIAS_LOOP("alias-loop", ERROR, "aliases expand into a cycle"),
+    ALIAS_DUPLICATE("alias-duplicate", ERROR, "two alias names that Postfix folds to one"),
+    ALIAS_TARGET_NOT_ALLOWED("alias-target-not-allowed", ERROR, "a command, file or include alias target without opt-in"),
+    ROOT_RECIPIENT_LOOP("root-recipient-loop", ERROR, "root_recipient leads back to root"),
+    DESTINATION_ROUTED("destination-routed", ERROR, "a domain is both delivered locally and routed away"),
+    MAILBOX_LIMIT_TOO_SMALL("mailbox-limit-too-small", ERROR, "mailbox_size_limit is smaller than message_size_limit"),
+    POSTFIX_UNKNOWN_PARAMETER("postfix-unknown-parameter", ERROR, "a main.cf parameter Postfix 3.7 does not know"),
+    POSTFIX_PARAMETER_OWNED("postfix-parameter-owned", ERROR, "a main.cf parameter that a mailform key already sets"),
+    NAME_NOT_FQDN("name-not-fqdn", ERROR, "a host or mail name that is not fully qualified"),
+    VALUE_UNSAFE("value-unsafe", ERROR, "a value that would change the meaning of the generated file"),
+
+    // semantic rules: warnings
+    SATELLITE_LOCAL_MAIL_NAME("satellite-local-mail-name", WARNING, "a satellite that keeps mail for its mail name"),
+    NETWORKS_PUBLIC("networks-public", WARNING, "a public network allowed to relay"),
+    NETWORKS_HOST_BITS("networks-host-bits", WARNING, "a network written with host bits set"),
+    NETWORKS_DUPLICATE("networks-duplicate", WARNING, "a network listed twice or inside another"),
+    PROTOCOL_MISMATCH("protocol-mismatch", WARNING, "an address of a protocol that protocols turns off"),
+    ALIAS_TARGET_UNKNOWN("alias-target-unknown", WARNING, "an alias target that is no user, alias or address"),
+    DELIMITER_IN_NAME("delimiter-in-name", WARNING, "a user or alias name containing the recipient delimiter"),
+    RELAY_AUTH_WEAK_TLS("relay-auth-weak-tls", WARNING, "a relay password that may be sent without encryption");
+
+    private final String id;
+    private final Severity severity;
+    private final String title;
+
+    Code(String id, Severity severity, String title) {
+        this.id = id;
+        this.severity = severity;
+        this.title = title;
+    }
+
+    /** The stable id shown to users, e.g. {@code alias-loop}. */
+    public String id() {
+        return id;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    /** One line describing the problem class, for rule lists and machine-readable output. */
+    public String title() {
+        return title;
+    }
+
+    public static Code byId(String id) {
+        for (Code code : values()) {
+            if (code.id.equals(id)) {
+                return code;
+            }
+        }
+        throw new IllegalArgumentException("no diagnostic code " + id);
+    }
+}

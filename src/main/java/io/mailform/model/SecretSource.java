@@ -1,0 +1,12 @@
+package io.mailform.model;
+
+/** Where a relay password comes from at compile time; the description itself never holds one. */
+public sealed interface SecretSource permits SecretSource.File, SecretSource.Environment {
+    /** A file whose first line is the password; relative paths are relative to the description's directory. */
+    record File(String path) implements SecretSource {
+    }
+
+    /** An environment variable of the compiling process. */
+    record Environment(String variable) implements SecretSource {
+    }
+}

@@ -1,0 +1,64 @@
+package io.mailform.pipeline;
+
+import io.mailform.bind.Binder;
+import io.mailform.bind.Bound;
+import io.mailform.check.Checker;
+import io.mailform.diag.Diagnostic;
+import io.mailform.emit.EmitContext;
+import io.mailform.emit.Emitted;
+import io.mailform.emit.Emitter;
+import io.mailform.emit.OutputTree;
+import io.mailform.model.MailSystem;
+import io.mailform.schema.SchemaValidator;
+import io.mailform.yaml.ReadResult;
+import io.mailform.yaml.YamlReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The stages in order. Each returns its value with its diagnostics; a stage runs only on what the one before it
+ * could vouch for, so one file gets every problem that can be found without guessing at broken structure.
+ */
+public final class Pipeline {
+    private final YamlReader reader = new YamlReader();
+    private final SchemaValidator schema = new SchemaValidator();
+    private final Binder binder = new Binder();
+    private final Checker checker = Checker.standard();
+
+    public Validation validate(String name, byte[] bytes) {
+        ReadResult read = reader.read(name, bytes);
+        List<Diagnostic> diagnostics = new ArrayList<>(read.diagnostics());
+        if (read.document().isEmpty()) {
+            return new Validation(read.source(), read.sourceMap(), Optional.empty(), diagnostics);
+        }
+        List<Diagnostic> schemaProblems = schema.validate(read.document().get(), read.source(), read.sourceMap());
+        diagnostics.addAll(schemaProblems);
+        if (schemaProblems.stream().anyMatch(Diagnostic::isError)) {
+            return new Validation(read.source(), read.sourceMap(), Optional.empty(), diagnostics);
+        }
+        Bound bound = binder.bind(read.document().get(), read.source(), read.sourceMap());
+        diagnostics.addAll(bound.diagnostics());
+        if (bound.mailSystem().isEmpty()) {
+            return new Validation(read.source(), read.sourceMap(), Optional.empty(), diagnostics);
+        }
+        MailSystem system = bound.mailSystem().get();
+        diagnostics.addAll(checker.check(system, read.source(), read.sourceMap()));
+        return new Validation(read.source(), read.sourceMap(), Optional.of(system), diagnostics);
+    }
+
+    /** Runs the emitters over a validation without errors; their trees are placed under their target names. */
+    public Compilation compile(Validation validation, List<Emitter> emitters, EmitContext context) {
+        if (validation.hasErrors() || validation.mailSystem().isEmpty()) {
+            throw new IllegalStateException("compile needs a validation without errors");
+        }
+        OutputTree tree = OutputTree.empty();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (Emitter emitter : emitters) {
+            Emitted emitted = emitter.emit(validation.mailSystem().get(), validation.source(), context);
+            tree = tree.merge(emitted.tree().under(emitter.target()));
+            diagnostics.addAll(emitted.diagnostics());
+        }
+        return new Compilation(tree, diagnostics);
+    }
+}

@@ -1,0 +1,59 @@
+package io.mailform.yaml;
+
+import io.mailform.diag.Code;
+import io.mailform.diag.Diagnostics;
+import io.mailform.source.SourceFile;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+
+/**
+ * A pass over parser events, before any tree exists: one document only, nesting within bounds. The composer is
+ * recursive, so nesting must be refused here rather than discovered as a stack overflow.
+ */
+final class StructureCheck {
+    private final SourceFile source;
+    private final Limits limits;
+    private final Diagnostics diagnostics;
+
+    StructureCheck(SourceFile source, Limits limits, Diagnostics diagnostics) {
+        this.source = source;
+        this.limits = limits;
+        this.diagnostics = diagnostics;
+    }
+
+    boolean passes(Iterable<Event> events) {
+        int depth = 0;
+        int documents = 0;
+        for (Event event : events) {
+            switch (event.getEventId()) {
+                case DocumentStart -> {
+                    documents++;
+                    if (documents == 2) {
+                        diagnostics.report(Code.YAML_MULTIPLE_DOCUMENTS, at(event),
+                                "the file holds more than one YAML document",
+                                "keep one mail system per file; remove the second '---' and what follows it");
+                        return false;
+                    }
+                }
+                case MappingStart, SequenceStart -> {
+                    depth++;
+                    if (depth > limits.maxDepth()) {
+                        diagnostics.report(Code.YAML_TOO_DEEP, at(event),
+                                "collections are nested more than " + limits.maxDepth() + " levels deep",
+                                "a mail-system description needs only a few levels; check the indentation");
+                        return false;
+                    }
+                }
+                case MappingEnd, SequenceEnd -> depth--;
+                default -> {
+                }
+            }
+        }
+        return true;
+    }
+
+    private io.mailform.source.Span at(Event event) {
+        Mark start = event.getStartMark().orElseThrow();
+        return Marks.span(source, start, event.getEndMark().orElse(start));
+    }
+}
