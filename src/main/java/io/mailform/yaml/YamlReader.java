@@ -45,6 +45,7 @@ public final class YamlReader {
                 .setSchema(new CoreSchema())
                 .setAllowDuplicateKeys(true) // reported by the converter, with both places
                 .setAllowRecursiveKeys(false)
+                .setAllowNonScalarKeys(true) // reported by the converter with a clearer message
                 .setMaxAliasesForCollections(limits.maxAliases())
                 .setCodePointLimit(limits.maxBytes())
                 .build();
