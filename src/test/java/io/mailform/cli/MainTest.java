@@ -1,0 +1,195 @@
+package io.mailform.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mailform.output.Manifest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class MainTest {
+    private static final String VALID = """
+            version: 1
+            mode: internet-site
+            hostname: mail.example.org
+            mail_name: example.org
+            root_recipient: alice
+            """;
+    private static final String WITH_WARNING = VALID + "networks: [127.0.0.0/8, 10.0.0.1/8]\n";
+    private static final String INVALID = """
+            version: 1
+            mode: satelite
+            hostname: mail.example.org
+            mail_name: example.org
+            """;
+
+    @TempDir
+    Path temp;
+
+    private Path file(String name, String text) throws Exception {
+        return Files.writeString(temp.resolve(name), text);
+    }
+
+    private static Map<String, byte[]> tree(Path root) throws Exception {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(path).toString(), Files.readAllBytes(path));
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void validFileExitsZeroQuietly() throws Exception {
+        CliRun run = CliRun.of("validate", file("mail.yaml", VALID).toString());
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        assertEquals("", run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void errorsExitOneWithPositionCodeAndFix() throws Exception {
+        Path path = file("mail.yaml", INVALID);
+        CliRun run = CliRun.of("validate", path.toString());
+        assertEquals(ExitCode.INVALID, run.exitCode());
+        assertTrue(run.err().startsWith(path + ":2:7: error[schema-enum]: "), run.err());
+        assertTrue(run.err().contains("satellite"), "the fix names the right mode: " + run.err());
+        assertTrue(run.err().contains("2 | mode: satelite"), "the line is shown: " + run.err());
+        assertTrue(run.err().endsWith("1 error, 0 warnings\n"), run.err());
+    }
+
+    @Test
+    void warningsPassUnlessTurnedIntoErrors() throws Exception {
+        String path = file("mail.yaml", WITH_WARNING).toString();
+        CliRun lenient = CliRun.of("validate", path);
+        assertEquals(ExitCode.OK, lenient.exitCode(), lenient.err());
+        assertTrue(lenient.err().contains("warning[networks-host-bits]"), lenient.err());
+        assertEquals(ExitCode.INVALID, CliRun.of("validate", "--warnings-as-errors", path).exitCode());
+    }
+
+    @Test
+    void jsonFormatGoesToStandardOutput() throws Exception {
+        CliRun run = CliRun.of("validate", "--format", "json", file("mail.yaml", INVALID).toString());
+        assertEquals(ExitCode.INVALID, run.exitCode());
+        JsonNode json = JsonMapper.builder().build().readTree(run.out());
+        assertEquals(1, json.get("errors").asInt());
+        JsonNode first = json.get("diagnostics").get(0);
+        assertEquals("schema-enum", first.get("code").stringValue());
+        assertEquals(2, first.get("line").asInt());
+        assertEquals(7, first.get("column").asInt());
+        assertEquals("error", first.get("severity").stringValue());
+    }
+
+    @Test
+    void githubFormatWritesWorkflowCommands() throws Exception {
+        CliRun run = CliRun.of("validate", "--format", "github", file("mail.yaml", INVALID).toString());
+        assertTrue(run.out().startsWith("::error file="), run.out());
+        assertTrue(run.out().contains(",line=2,col=7,"), run.out());
+    }
+
+    @Test
+    void readsStandardInput() {
+        CliRun run = CliRun.withStdin(INVALID.getBytes(StandardCharsets.UTF_8), "validate", "-");
+        assertEquals(ExitCode.INVALID, run.exitCode());
+        assertTrue(run.err().startsWith("<stdin>:2:7: "), run.err());
+    }
+
+    @Test
+    void validatesEveryFileAndReportsAllOfThem() throws Exception {
+        CliRun run = CliRun.of("validate", file("a.yaml", INVALID).toString(), file("b.yaml", VALID).toString(),
+                file("c.yaml", INVALID).toString());
+        assertEquals(ExitCode.INVALID, run.exitCode());
+        assertTrue(run.err().contains("a.yaml:2:7") && run.err().contains("c.yaml:2:7"), run.err());
+        assertTrue(run.err().endsWith("2 errors, 0 warnings\n"), run.err());
+    }
+
+    @Test
+    void unreadableFileExitsThree() {
+        CliRun run = CliRun.of("validate", temp.resolve("missing.yaml").toString());
+        assertEquals(ExitCode.IO, run.exitCode());
+        assertTrue(run.err().contains("cannot read") && run.err().contains("no such file"), run.err());
+        assertEquals(ExitCode.IO, CliRun.of("validate", temp.toString()).exitCode(), "a directory is not a file");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(ExitCode.USAGE, CliRun.of().exitCode());
+        assertEquals(ExitCode.USAGE, CliRun.of("validate").exitCode());
+        assertEquals(ExitCode.USAGE, CliRun.of("frobnicate").exitCode());
+        assertEquals(ExitCode.USAGE, CliRun.of("validate", "--format", "xml", "x.yaml").exitCode());
+        assertEquals(ExitCode.USAGE, CliRun.of("compile", "x.yaml").exitCode(), "-o is required");
+    }
+
+    @Test
+    void versionAndHelpExitZero() {
+        CliRun version = CliRun.of("--version");
+        assertEquals(ExitCode.OK, version.exitCode());
+        assertTrue(version.out().startsWith("mailform "), version.out());
+        CliRun help = CliRun.of("compile", "--help");
+        assertEquals(ExitCode.OK, help.exitCode());
+        assertTrue(help.out().contains("--target"), help.out());
+    }
+
+    @Test
+    void schemaCommandPrintsTheBundledSchema() throws Exception {
+        CliRun run = CliRun.of("schema");
+        assertEquals(ExitCode.OK, run.exitCode());
+        JsonNode schema = JsonMapper.builder().build().readTree(run.out());
+        assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema").stringValue());
+        assertArrayEquals(Files.readAllBytes(Path.of("../schema/mailsystem.schema.json")),
+                run.out().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void compileWritesTheTreeAndAManifestDeterministically() throws Exception {
+        String source = file("mail.yaml", VALID).toString();
+        Path first = temp.resolve("first");
+        Path second = temp.resolve("second");
+        CliRun run = CliRun.of("compile", source, "-o", first.toString());
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        assertEquals(ExitCode.OK, CliRun.of("compile", source, "-o", second.toString()).exitCode());
+        Map<String, byte[]> files = tree(first);
+        assertTrue(files.containsKey("postfix/main.cf"), files.keySet()::toString);
+        assertTrue(files.containsKey(Manifest.FILE_NAME));
+        Map<String, byte[]> again = tree(second);
+        assertEquals(files.keySet(), again.keySet());
+        files.forEach((path, bytes) -> assertArrayEquals(bytes, again.get(path), path));
+    }
+
+    @Test
+    void compileWritesNothingWhenTheDescriptionHasErrors() throws Exception {
+        String good = file("good.yaml", VALID).toString();
+        Path out = temp.resolve("out");
+        assertEquals(ExitCode.OK, CliRun.of("compile", good, "-o", out.toString()).exitCode());
+        Map<String, byte[]> before = tree(out);
+        CliRun run = CliRun.of("compile", file("bad.yaml", INVALID).toString(), "-o", out.toString());
+        assertEquals(ExitCode.INVALID, run.exitCode());
+        Map<String, byte[]> after = tree(out);
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
+        Path fresh = temp.resolve("fresh");
+        CliRun.of("compile", file("bad2.yaml", INVALID).toString(), "-o", fresh.toString());
+        assertFalse(Files.exists(fresh));
+    }
+
+    @Test
+    void compileRefusesADirectoryOfOtherFiles() throws Exception {
+        Path home = Files.createDirectory(temp.resolve("home"));
+        Files.writeString(home.resolve("notes.txt"), "keep me");
+        CliRun run = CliRun.of("compile", file("mail.yaml", VALID).toString(), "-o", home.toString());
+        assertEquals(ExitCode.IO, run.exitCode());
+        assertEquals("keep me", Files.readString(home.resolve("notes.txt")));
+        assertEquals(1, tree(home).size());
+    }
+}
