@@ -1,0 +1,30 @@
+package io.mailform.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.mailform.diag.Code;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** README.md's table of diagnostic codes is what users filter on: it must list exactly the codes that exist. */
+class ReadmeTest {
+    @Test
+    void listsEveryDiagnosticCodeWithItsSeverity() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"));
+        Matcher row = Pattern.compile("^\\| `([a-z0-9-]+)` \\| (error|warning) \\|", Pattern.MULTILINE).matcher(readme);
+        List<String> documented = new ArrayList<>();
+        while (row.find()) {
+            documented.add(row.group(1) + " " + row.group(2));
+        }
+        List<String> codes = new ArrayList<>();
+        for (Code code : Code.values()) {
+            codes.add(code.id() + " " + code.severity().label());
+        }
+        assertEquals(codes, documented);
+    }
+}
