@@ -8,6 +8,12 @@ final class StandardRules {
     }
 
     static List<Rule> all() {
-        return List.of();
+        return List.of(
+                // errors
+                new RelayRequired(),
+                new RelayNotAllowed(),
+                new RelayLoop(),
+                // warnings
+                new RelayAuthWeakTls());
     }
 }
