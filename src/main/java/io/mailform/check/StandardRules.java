@@ -13,7 +13,12 @@ final class StandardRules {
                 new RelayRequired(),
                 new RelayNotAllowed(),
                 new RelayLoop(),
+                new NetworksOpenRelay(),
                 // warnings
+                new NetworksPublic(),
+                new NetworksHostBits(),
+                new NetworksDuplicate(),
+                new ProtocolMismatch(),
                 new RelayAuthWeakTls());
     }
 }
