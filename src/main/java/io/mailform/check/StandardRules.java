@@ -14,11 +14,16 @@ final class StandardRules {
                 new RelayNotAllowed(),
                 new RelayLoop(),
                 new NetworksOpenRelay(),
+                new AliasLoop(),
+                new AliasDuplicate(),
+                new RootRecipientLoop(),
                 // warnings
                 new NetworksPublic(),
                 new NetworksHostBits(),
                 new NetworksDuplicate(),
                 new ProtocolMismatch(),
+                new AliasTargetUnknown(),
+                new DelimiterInName(),
                 new RelayAuthWeakTls());
     }
 }
