@@ -17,7 +17,13 @@ final class StandardRules {
                 new AliasLoop(),
                 new AliasDuplicate(),
                 new RootRecipientLoop(),
+                new DestinationRouted(),
+                new MailboxLimitTooSmall(),
+                new PostfixUnknownParameter(),
+                new PostfixParameterOwned(),
+                new NameNotFqdn(),
                 // warnings
+                new SatelliteLocalMailName(),
                 new NetworksPublic(),
                 new NetworksHostBits(),
                 new NetworksDuplicate(),
