@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Where a network lies in the address space, as far as relaying goes: loopback and private ranges are this site's
- * own, everything else is the Internet. IPv4-mapped IPv6 networks ({@code ::ffff:10.0.0.0/104}) are judged as the
+ * own, everything else is the Internet (documentation ranges such as 203.0.113.0/24 too: examples use them to stand
+ * for public addresses). IPv4-mapped IPv6 networks ({@code ::ffff:10.0.0.0/104}) are judged as the
  * IPv4 networks they stand for; Debian's default {@code mynetworks} lists one.
  */
 final class AddressSpace {
@@ -30,8 +31,6 @@ final class AddressSpace {
             cidr("10.0.0.0/8"), cidr("172.16.0.0/12"), cidr("192.168.0.0/16"), // RFC 1918
             cidr("100.64.0.0/10"), // RFC 6598 shared address space (carrier-grade NAT)
             cidr("169.254.0.0/16"), // link-local
-            // Documentation ranges (RFC 5737, RFC 3849) never appear on the Internet; examples use them.
-            cidr("192.0.2.0/24"), cidr("198.51.100.0/24"), cidr("203.0.113.0/24"), cidr("2001:db8::/32"),
             cidr("::1/128"), // loopback
             cidr("fc00::/7"), // unique local addresses
             cidr("fe80::/10")); // link-local
@@ -69,7 +68,7 @@ final class AddressSpace {
         return judged.prefix() < SHORTEST_IPV6_PREFIX && isPublic(judged);
     }
 
-    /** True unless the whole network lies in loopback, private, link-local or documentation space. */
+    /** True unless the whole network lies in loopback, private or link-local space. */
     static boolean isPublic(Cidr network) {
         Cidr judged = effective(network);
         return NOT_PUBLIC.stream().noneMatch(range -> range.contains(judged));

@@ -27,7 +27,8 @@ class AddressSpaceTest {
             "::1/128, false, false",
             "fe80::/10, false, false",
             "fc00::/7, false, false",
-            "2001:db8::/32, false, false",
+            "2001:db8::/32, true, false",
+            "203.0.113.0/24, true, false",
             "2a00::/16, true, false",
             "2a00::/15, true, true",
             "::/0, true, true"})
