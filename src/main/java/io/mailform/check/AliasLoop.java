@@ -15,13 +15,23 @@ import java.util.Map;
 /**
  * Aliases that expand into each other: local(8) expands them again and again until it gives up and bounces the mail
  * ("alias database loop"). A group of aliases that reach each other is reported once, at its first alias in file
- * order, with the shortest cycle through it. An alias naming itself is no loop (it delivers to the mailbox).
+ * order, with the shortest cycle through it. An alias naming itself beside other targets is no loop: local(8)
+ * delivers that one to the mailbox (keeping a copy). An alias naming only itself is reported, as it does nothing.
  */
 final class AliasLoop implements Rule {
     @Override
     public void check(MailSystem system, Findings findings) {
         ThisHost host = ThisHost.of(system);
         List<Alias> aliases = host.distinctAliases();
+        for (Alias alias : aliases) {
+            if (namesOnlyItself(host, alias)) {
+                findings.atKey(Code.ALIAS_LOOP, Pointers.of("aliases", alias.name()),
+                        "alias " + alias.name() + " expands only to itself (" + alias.name() + " -> " + alias.name()
+                                + "): Postfix delivers its mail to the mailbox " + alias.name()
+                                + ", as without the alias",
+                        "name the users or addresses it should forward to, or remove the alias");
+            }
+        }
         int[][] edges = edges(host, aliases);
         for (List<Integer> group : new StronglyConnected(edges).components()) {
             if (group.size() < 2) {
@@ -36,6 +46,13 @@ final class AliasLoop implements Rule {
                     "break the cycle: let one of them deliver to a user or an outside address instead of another"
                             + " alias");
         }
+    }
+
+    private static boolean namesOnlyItself(ThisHost host, Alias alias) {
+        return !alias.targets().isEmpty() && alias.targets().stream().allMatch(target -> host.localName(target)
+                .flatMap(host::aliasFor)
+                .filter(found -> ThisHost.sameName(found.name(), alias.name()))
+                .isPresent());
     }
 
     private static int[][] edges(ThisHost host, List<Alias> aliases) {

@@ -15,14 +15,24 @@ import java.util.Optional;
 
 /**
  * {@code root_recipient} becomes the {@code root:} alias; a target whose alias chain leads back to root makes
- * local(8) expand root forever, until it bounces root's mail. A target that is root itself is no loop: like any
- * alias naming itself, it delivers to root's mailbox (and keeps a copy there beside the other targets).
+ * local(8) expand root forever, until it bounces root's mail. A target that is root itself delivers to root's
+ * mailbox, like any alias naming itself: beside other targets that keeps a copy there, but as the only target it
+ * sends root's mail nowhere else, which is never what root_recipient is written for.
  */
 final class RootRecipientLoop implements Rule {
     @Override
     public void check(MailSystem system, Findings findings) {
         ThisHost host = ThisHost.of(system);
         List<AliasTarget> targets = system.rootRecipient();
+        boolean onlyRoot = !targets.isEmpty() && targets.stream()
+                .allMatch(target -> host.localName(target).filter(name -> isRoot(host, name)).isPresent());
+        if (onlyRoot) {
+            findings.atValue(Code.ROOT_RECIPIENT_LOOP, Pointers.of("root_recipient"),
+                    "root_recipient sends root's mail back to root (root -> root): it stays in root's mailbox, as"
+                            + " without root_recipient",
+                    "name the user or address that should read root's mail, e.g. root_recipient: alice");
+            return;
+        }
         for (int i = 0; i < targets.size(); i++) {
             Optional<String> name = host.localName(targets.get(i));
             if (name.isEmpty() || isRoot(host, name.get())) {

@@ -59,8 +59,16 @@ class AliasLoopTest {
     }
 
     @Test
+    void anAliasNamingOnlyItself() {
+        withAliases("  alice: bob\n  Sales: [sales, SALES@example.com]\n").error(Code.ALIAS_LOOP).at(7, 3)
+                .says("Sales -> Sales", "mailbox Sales")
+                .helps("remove the alias");
+    }
+
+    @Test
     void anAliasNamingItselfKeepsACopyInItsMailbox() {
-        withAliases("  alice: [alice, alice@backup.example.org]\n  bob: bob@example.com\n").none(Code.ALIAS_LOOP);
+        withAliases("  alice: [alice, alice@backup.example.org]\n  bob: [bob@example.com, bob@backup.example.org]\n")
+                .none(Code.ALIAS_LOOP);
     }
 
     @Test

@@ -32,6 +32,32 @@ class RootRecipientLoopTest {
     }
 
     @Test
+    void rootAlone() {
+        Checked.yaml("""
+                version: 1
+                mode: internet-site
+                hostname: mail.example.org
+                mail_name: example.org
+                root_recipient: root
+                """).error(Code.ROOT_RECIPIENT_LOOP).at(5, 17)
+                .says("root -> root")
+                .helps("root_recipient: alice");
+    }
+
+    @Test
+    void rootAtALocalDomainIsRootToo() {
+        Checked.yaml("""
+                version: 1
+                mode: internet-site
+                hostname: mail.example.org
+                mail_name: example.org
+                root_recipient:
+                  - ROOT@example.org
+                  - root
+                """).error(Code.ROOT_RECIPIENT_LOOP).at(6, 3).says("root -> root");
+    }
+
+    @Test
     void rootItselfKeepsACopyInRootsMailbox() {
         Checked.yaml("""
                 version: 1
