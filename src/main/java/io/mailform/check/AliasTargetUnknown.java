@@ -10,6 +10,8 @@ import io.mailform.yaml.Pointers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Once {@code users} lists the mailboxes, a local alias target that is neither a user, an alias nor root is most
@@ -23,24 +25,25 @@ final class AliasTargetUnknown implements Rule {
             return;
         }
         ThisHost host = ThisHost.of(system);
+        Set<String> users = system.users().stream().map(user -> ThisHost.fold(user.name())).collect(Collectors.toSet());
         List<String> known = knownNames(system);
         for (Alias alias : system.aliases()) {
             List<AliasTarget> targets = alias.targets();
             for (int i = 0; i < targets.size(); i++) {
-                check(host, system, alias.name(), targets.get(i), Pointers.of("aliases", alias.name(), i), known,
+                check(host, users, alias.name(), targets.get(i), Pointers.of("aliases", alias.name(), i), known,
                         findings);
             }
         }
         List<AliasTarget> rootTargets = system.rootRecipient();
         for (int i = 0; i < rootTargets.size(); i++) {
-            check(host, system, ThisHost.ROOT, rootTargets.get(i), Pointers.of("root_recipient", i), known, findings);
+            check(host, users, ThisHost.ROOT, rootTargets.get(i), Pointers.of("root_recipient", i), known, findings);
         }
     }
 
-    private static void check(ThisHost host, MailSystem system, String aliasName, AliasTarget target, String pointer,
+    private static void check(ThisHost host, Set<String> users, String aliasName, AliasTarget target, String pointer,
             List<String> known, Findings findings) {
         Optional<String> localName = host.localName(target);
-        if (localName.isEmpty() || isKnown(host, system, aliasName, localName.get())) {
+        if (localName.isEmpty() || isKnown(host, users, aliasName, localName.get())) {
             return;
         }
         String name = localName.get();
@@ -50,17 +53,13 @@ final class AliasTargetUnknown implements Rule {
                         "add " + name + " to users, define an alias for it, or write a full address (name@domain)"));
     }
 
-    private static boolean isKnown(ThisHost host, MailSystem system, String aliasName, String name) {
-        String user = host.withoutExtension(name);
-        if (ThisHost.sameName(user, ThisHost.ROOT) || isUser(system, user)) {
+    private static boolean isKnown(ThisHost host, Set<String> users, String aliasName, String name) {
+        String user = ThisHost.fold(host.withoutExtension(name));
+        if (user.equals(ThisHost.ROOT) || users.contains(user)) {
             return true;
         }
         // Naming the alias itself means its mailbox, which needs a user; any other alias is fine.
         return host.aliasFor(name).filter(alias -> !ThisHost.sameName(alias.name(), aliasName)).isPresent();
-    }
-
-    private static boolean isUser(MailSystem system, String name) {
-        return system.users().stream().anyMatch(user -> ThisHost.sameName(user.name(), name));
     }
 
     private static List<String> knownNames(MailSystem system) {
