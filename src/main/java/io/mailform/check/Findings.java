@@ -25,7 +25,7 @@ public final class Findings {
         diagnostics.report(code, sourceMap.keySpan(pointer), message, help);
     }
 
-    /** Where the node at {@code pointer} starts (its key, for a mapping entry), for messages that name another place. */
+    /** Where the node at {@code pointer} starts (its key, for a mapping entry): for messages naming another place. */
     public Position positionOf(String pointer) {
         return sourceMap.keySpan(pointer).start();
     }

@@ -30,7 +30,8 @@ final class MailboxLimitTooSmall implements Rule {
             String origin = system.messageSizeLimit().isPresent() ? "" : ", Postfix's default";
             findings.atValue(Code.MAILBOX_LIMIT_TOO_SMALL, pointer,
                     "mailbox_size_limit (" + mailbox.bytes() + " bytes) is smaller than message_size_limit ("
-                            + message.bytes() + " bytes" + origin + "): Postfix's local delivery agent refuses to start",
+                            + message.bytes() + " bytes" + origin
+                            + "): Postfix's local delivery agent refuses to start",
                     "raise mailbox_size_limit to at least " + message.bytes() + " bytes, lower message_size_limit, or"
                             + " set mailbox_size_limit: 0 for no limit");
         }

@@ -139,7 +139,8 @@ final class ThisHost {
             return localName;
         }
         // owner-foo and foo-request keep their '-' (owner_request_special, on by default).
-        if (delimiters.indexOf('-') >= 0 && (folded.startsWith("owner-") || folded.length() > 8 && folded.endsWith("-request"))) {
+        boolean ownerOrRequest = folded.startsWith("owner-") || folded.length() > 8 && folded.endsWith("-request");
+        if (delimiters.indexOf('-') >= 0 && ownerOrRequest) {
             return localName;
         }
         for (int i = 1; i < localName.length(); i++) {

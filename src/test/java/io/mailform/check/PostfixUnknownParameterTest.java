@@ -40,7 +40,8 @@ class PostfixUnknownParameterTest {
 
     @Test
     void knownParameters() {
-        withPostfix("  smtpd_banner: $myhostname ESMTP\n  smtp_tls_CApath: /etc/ssl/certs\n  disable_vrfy_command: true\n")
+        withPostfix("  smtpd_banner: $myhostname ESMTP\n  smtp_tls_CApath: /etc/ssl/certs\n"
+                + "  disable_vrfy_command: true\n")
                 .none(Code.POSTFIX_UNKNOWN_PARAMETER);
     }
 }
