@@ -38,8 +38,8 @@ final class SatelliteLocalMailName implements Rule {
                 findings.atValue(Code.SATELLITE_LOCAL_MAIL_NAME, Pointers.of("mail_name"),
                         "Debian's default destinations for a satellite include the mail name " + mailName + via
                                 + ", so its mail stays local instead of going to the relay",
-                        "write destinations without it, e.g. destinations: [localhost], or use a hostname within "
-                                + mailName);
+                        "write destinations without it, e.g. destinations: [localhost], or give the host a name of"
+                                + " its own below the mail name, such as host." + mailName);
             }
             return;
         }

@@ -41,7 +41,7 @@ class SatelliteLocalMailNameTest {
                 relay: {host: smtp.example.com}
                 """).warning(Code.SATELLITE_LOCAL_MAIL_NAME).at(4, 12)
                 .says("Debian's default destinations", "example.com")
-                .helps("destinations: [localhost]");
+                .helps("destinations: [localhost]", "host.example.com");
     }
 
     @Test
