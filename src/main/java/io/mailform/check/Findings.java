@@ -2,6 +2,7 @@ package io.mailform.check;
 
 import io.mailform.diag.Code;
 import io.mailform.diag.Diagnostics;
+import io.mailform.source.Position;
 import io.mailform.yaml.SourceMap;
 
 /** What a rule reports into: it names the YAML path at fault, and the source map turns that into a position. */
@@ -22,6 +23,11 @@ public final class Findings {
     /** A problem with a mapping key itself, such as an alias name. */
     public void atKey(Code code, String pointer, String message, String help) {
         diagnostics.report(code, sourceMap.keySpan(pointer), message, help);
+    }
+
+    /** Where the node at {@code pointer} starts (its key, for a mapping entry): for messages naming another place. */
+    public Position positionOf(String pointer) {
+        return sourceMap.keySpan(pointer).start();
     }
 
     /** True if the user wrote the value at {@code pointer}, rather than it being a default. */

@@ -8,6 +8,28 @@ final class StandardRules {
     }
 
     static List<Rule> all() {
-        return List.of();
+        return List.of(
+                // errors
+                new RelayRequired(),
+                new RelayNotAllowed(),
+                new RelayLoop(),
+                new NetworksOpenRelay(),
+                new AliasLoop(),
+                new AliasDuplicate(),
+                new RootRecipientLoop(),
+                new DestinationRouted(),
+                new MailboxLimitTooSmall(),
+                new PostfixUnknownParameter(),
+                new PostfixParameterOwned(),
+                new NameNotFqdn(),
+                // warnings
+                new SatelliteLocalMailName(),
+                new NetworksPublic(),
+                new NetworksHostBits(),
+                new NetworksDuplicate(),
+                new ProtocolMismatch(),
+                new AliasTargetUnknown(),
+                new DelimiterInName(),
+                new RelayAuthWeakTls());
     }
 }
