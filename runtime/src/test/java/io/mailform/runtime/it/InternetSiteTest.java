@@ -24,6 +24,7 @@ import jakarta.mail.SendFailedException;
 class InternetSiteTest {
     private static final String ALICE_PASSWORD = "alice-imap-secret";
     private static final String BOB_PASSWORD = "bob-imap-secret";
+    private static final String CAROL_PASSWORD = "carol-imap-secret";
 
     private final RunningMailSystem system;
     private final MailClient client;
@@ -156,6 +157,22 @@ class InternetSiteTest {
         String subject = MailClient.uniqueSubject("under the limit");
         client.sendFrom("127.0.0.1", "someone@remote.example", subject, ("y".repeat(998) + "\r\n").repeat(1024), "alice@example.org");
         assertTrue(client.awaitInbox("alice", ALICE_PASSWORD, subject).contains(subject));
+    }
+
+    @Test
+    void aFullMailboxStopsDeliveryAndTheSenderLearnsIt() throws Exception {
+        String body = ("z".repeat(998) + "\r\n").repeat(12);
+        String first = MailClient.uniqueSubject("quota first");
+        String second = MailClient.uniqueSubject("quota second");
+        client.sendFrom("127.0.0.1", "sender@remote.example", first, body, "carol@example.org");
+        assertTrue(client.awaitInbox("carol", CAROL_PASSWORD, first).contains(first));
+        client.sendFrom("127.0.0.1", "sender@remote.example", second, body, "carol@example.org");
+
+        List<CapturedMessage> bounces = system.directSink().awaitMessages(1, Duration.ofSeconds(20));
+        assertEquals(1, bounces.size());
+        assertEquals(List.of("sender@remote.example"), bounces.get(0).recipients());
+        assertTrue(bounces.get(0).text().contains(second), "the bounce quotes the refused message's subject");
+        assertFalse(client.inboxSubjects("carol", CAROL_PASSWORD).contains(second));
     }
 
     private static int returnCode(MessagingException e) {
