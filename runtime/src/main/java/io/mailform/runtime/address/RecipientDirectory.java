@@ -1,0 +1,70 @@
+package io.mailform.runtime.address;
+
+import java.util.Optional;
+
+import javax.inject.Inject;
+
+import org.apache.james.core.MailAddress;
+import org.apache.james.rrt.api.RecipientRewriteTable;
+import org.apache.james.rrt.api.RecipientRewriteTable.ErrorMappingException;
+import org.apache.james.rrt.api.RecipientRewriteTableException;
+import org.apache.james.user.api.UsersRepository;
+import org.apache.james.user.api.UsersRepositoryException;
+
+/**
+ * Answers "is this a recipient of ours?" the way the SMTP server does (a user, or an address with a mapping), and
+ * applies the recipient delimiter on top: {@code user+ext} counts as {@code user} unless it is itself a recipient.
+ */
+public final class RecipientDirectory {
+    private final UsersRepository users;
+    private final RecipientRewriteTable rewriteTable;
+    private final MailSettings settings;
+
+    @Inject
+    public RecipientDirectory(UsersRepository users, RecipientRewriteTable rewriteTable, MailSettings settings) {
+        this.users = users;
+        this.rewriteTable = rewriteTable;
+        this.settings = settings;
+    }
+
+    /** True when the address itself is a user or has a mapping, ignoring any extension. */
+    public boolean isKnown(MailAddress address) throws UsersRepositoryException, RecipientRewriteTableException {
+        if (users.contains(users.getUsername(address))) {
+            return true;
+        }
+        try {
+            return !rewriteTable.getResolvedMappings(address.getLocalPart(), address.getDomain()).isEmpty();
+        } catch (ErrorMappingException e) {
+            // An error mapping is a configured answer for this address: the address is known.
+            return true;
+        }
+    }
+
+    /**
+     * The address mail for {@code address} goes to: the address itself when it is known, else the address without its
+     * extension when that one is known, else empty.
+     */
+    public Optional<MailAddress> resolve(MailAddress address)
+            throws UsersRepositoryException, RecipientRewriteTableException {
+        if (isKnown(address)) {
+            return Optional.of(address);
+        }
+        Optional<MailAddress> base = withoutExtension(address);
+        if (base.isPresent() && isKnown(base.get())) {
+            return base;
+        }
+        return Optional.empty();
+    }
+
+    private Optional<MailAddress> withoutExtension(MailAddress address) {
+        return settings.recipientDelimiter().stripExtension(address.getLocalPart())
+            .map(user -> {
+                try {
+                    return new MailAddress(user, address.getDomain());
+                } catch (javax.mail.internet.AddressException e) {
+                    // A prefix of a valid local part is a valid local part; this cannot happen.
+                    throw new IllegalStateException(e);
+                }
+            });
+    }
+}

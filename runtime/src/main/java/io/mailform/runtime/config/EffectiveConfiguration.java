@@ -1,0 +1,109 @@
+package io.mailform.runtime.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The configuration James actually reads: a copy of {@code DIR/james/conf} in a working directory, with what the
+ * runtime owns overridden. The compiled files stay as they are; only the copy changes:
+ * <ul>
+ *   <li>the SMTP and IMAP listeners bind to 127.0.0.1 on the chosen ports;</li>
+ *   <li>in the sandbox, every RemoteDelivery sends to the capture sink standing in for its gateway, in plain SMTP.</li>
+ * </ul>
+ */
+public final class EffectiveConfiguration {
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final JamesDirectory source;
+
+    public EffectiveConfiguration(JamesDirectory source) {
+        this.source = source;
+    }
+
+    /** The destinations of the RemoteDelivery mailets, by {@link OutboundGateway} name, in file order. */
+    public List<String> outboundGateways() throws StartupException {
+        Set<String> names = new LinkedHashSet<>();
+        for (Element mailet : OutboundGateway.remoteDeliveryMailets(mailetContainer())) {
+            names.add(OutboundGateway.nameOf(mailet));
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * Writes the configuration into {@code workingDirectory/conf}.
+     *
+     * @param sinkPorts capture sink port by gateway name; empty when the sandbox is off
+     */
+    public void write(Path workingDirectory, int smtpPort, int imapPort, Map<String, Integer> sinkPorts)
+            throws StartupException {
+        Path conf = workingDirectory.resolve("conf");
+        copyAll(conf);
+        XmlFiles.write(withListener(source.conf().resolve("smtpserver.xml"), "smtpserver", smtpPort),
+            conf.resolve("smtpserver.xml"));
+        XmlFiles.write(withListener(source.conf().resolve("imapserver.xml"), "imapserver", imapPort),
+            conf.resolve("imapserver.xml"));
+        if (!sinkPorts.isEmpty()) {
+            XmlFiles.write(redirectedToSinks(sinkPorts), conf.resolve("mailetcontainer.xml"));
+        }
+    }
+
+    private void copyAll(Path target) throws StartupException {
+        try (Stream<Path> files = Files.list(source.conf())) {
+            Files.createDirectories(target);
+            files.filter(Files::isRegularFile).forEach(file -> {
+                try {
+                    Files.copy(file, target.resolve(file.getFileName()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            throw new StartupException("cannot copy " + source.conf() + " to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Exactly one enabled server of the kind, bound to loopback on {@code port}. */
+    private Document withListener(Path file, String serverElement, int port) throws StartupException {
+        Document document = XmlFiles.read(file);
+        List<Element> enabled = XmlFiles.children(document.getDocumentElement(), serverElement).stream()
+            .filter(server -> !"false".equalsIgnoreCase(server.getAttribute("enabled")))
+            .toList();
+        if (enabled.size() != 1) {
+            throw new StartupException(file + ": has " + enabled.size() + " enabled <" + serverElement
+                + "> elements; the runtime needs exactly one (runtime/CONFIG.md)");
+        }
+        XmlFiles.setChildText(enabled.get(0), "bind", LOOPBACK + ":" + port);
+        return document;
+    }
+
+    private Document redirectedToSinks(Map<String, Integer> sinkPorts) throws StartupException {
+        Document document = mailetContainer();
+        for (Element mailet : OutboundGateway.remoteDeliveryMailets(document)) {
+            Integer port = sinkPorts.get(OutboundGateway.nameOf(mailet));
+            if (port == null) {
+                throw new IllegalStateException("no capture sink for " + OutboundGateway.nameOf(mailet));
+            }
+            XmlFiles.setChildText(mailet, "gateway", LOOPBACK);
+            XmlFiles.setChildText(mailet, "gatewayPort", Integer.toString(port));
+            // The sinks speak plain SMTP; the credentials stay, so that a sink records the AUTH.
+            XmlFiles.removeChildren(mailet, "sslEnable");
+            XmlFiles.removeChildren(mailet, "startTLS");
+            XmlFiles.setChildText(mailet, "verifyServerIdentity", "false");
+        }
+        return document;
+    }
+
+    private Document mailetContainer() throws StartupException {
+        return XmlFiles.read(source.conf().resolve("mailetcontainer.xml"));
+    }
+}

@@ -1,0 +1,102 @@
+package io.mailform.runtime.sandbox;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A small SMTP server on loopback that accepts every message and records it instead of delivering it. The sandbox
+ * points James's outbound delivery here, so that nothing leaves the machine and tests can see where mail went.
+ */
+public final class CaptureSink implements AutoCloseable {
+    private final String name;
+    private final ServerSocket socket;
+    private final ExecutorService sessions;
+    private final List<CapturedMessage> messages = new ArrayList<>();
+
+    private CaptureSink(String name, ServerSocket socket) {
+        this.name = name;
+        this.socket = socket;
+        this.sessions = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "capture-sink-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts a sink on a free port of 127.0.0.1. */
+    public static CaptureSink start(String name) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        CaptureSink sink = new CaptureSink(name, socket);
+        sink.sessions.execute(sink::acceptLoop);
+        return sink;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    /** Everything received so far, in arrival order. */
+    public synchronized List<CapturedMessage> messages() {
+        return List.copyOf(messages);
+    }
+
+    public synchronized void clear() {
+        messages.clear();
+    }
+
+    /**
+     * Waits until at least {@code count} messages have arrived (outbound delivery is asynchronous) and returns all of
+     * them; returns what there is when the timeout passes.
+     */
+    public synchronized List<CapturedMessage> awaitMessages(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (messages.size() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return List.copyOf(messages);
+    }
+
+    synchronized void record(CapturedMessage message) {
+        messages.add(message);
+        notifyAll();
+    }
+
+    private void acceptLoop() {
+        while (!socket.isClosed()) {
+            try {
+                Socket client = socket.accept();
+                sessions.execute(() -> new SinkSession(this, client).run());
+            } catch (IOException e) {
+                // Closed while waiting: the sink is shutting down.
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+        sessions.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "sink " + name + " on 127.0.0.1:" + port();
+    }
+}

@@ -1,0 +1,36 @@
+package io.mailform.runtime.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One message as a capture sink received it: the envelope, the SMTP AUTH identity if the client authenticated, and the
+ * message bytes after dot-unstuffing.
+ *
+ * @param sink the name of the sink (the gateway it stands in for, or {@code direct})
+ * @param sender the MAIL FROM address, empty string for the null sender
+ */
+public record CapturedMessage(
+    String sink,
+    String helo,
+    String sender,
+    List<String> recipients,
+    Optional<String> authenticatedAs,
+    Optional<String> authPassword,
+    byte[] data) {
+
+    public CapturedMessage {
+        recipients = List.copyOf(recipients);
+        data = data.clone();
+    }
+
+    @Override
+    public byte[] data() {
+        return data.clone();
+    }
+
+    public String text() {
+        return new String(data, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,70 @@
+package io.mailform.runtime.server;
+
+import java.nio.file.Path;
+
+import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.MemoryJamesConfiguration;
+import org.apache.james.data.UsersRepositoryModuleChooser;
+import org.apache.james.modules.BlobMemoryModule;
+import org.apache.james.modules.MailboxModule;
+import org.apache.james.modules.MailetProcessingModule;
+import org.apache.james.modules.RunArgumentsModule;
+import org.apache.james.modules.data.MemoryDataModule;
+import org.apache.james.modules.data.MemoryDelegationStoreModule;
+import org.apache.james.modules.data.MemoryUsersRepositoryModule;
+import org.apache.james.modules.eventstore.MemoryEventStoreModule;
+import org.apache.james.modules.mailbox.MemoryMailboxModule;
+import org.apache.james.modules.protocols.IMAPServerModule;
+import org.apache.james.modules.protocols.ProtocolHandlerModule;
+import org.apache.james.modules.protocols.SMTPServerModule;
+import org.apache.james.modules.queue.memory.MemoryMailQueueModule;
+import org.apache.james.modules.server.MailRepositoryTaskSerializationModule;
+import org.apache.james.modules.server.MailetContainerModule;
+import org.apache.james.modules.server.RawPostDequeueDecoratorModule;
+import org.apache.james.modules.server.TaskManagerModule;
+
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+
+import io.mailform.runtime.address.MailSettings;
+
+/**
+ * The James memory server as the runtime assembles it: the in-memory data, mailbox and queue modules with SMTP and
+ * IMAP only. POP3, LMTP, ManageSieve, JMAP, webadmin and JMX are not in the injector at all, so no configuration can
+ * open their ports.
+ */
+final class JamesAssembly {
+    private JamesAssembly() {
+    }
+
+    static GuiceJamesServer create(Path workingDirectory, MailSettings settings) {
+        MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
+            .workingDirectory(workingDirectory.toFile())
+            .build();
+        Module memoryServer = Modules.combine(
+            new MailetProcessingModule(),
+            new MemoryDelegationStoreModule(),
+            new BlobMemoryModule(),
+            new MailboxModule(),
+            new MemoryDataModule(),
+            new MemoryEventStoreModule(),
+            new MemoryMailboxModule(),
+            new MemoryMailQueueModule(),
+            new TaskManagerModule(),
+            new MailRepositoryTaskSerializationModule(),
+            new RawPostDequeueDecoratorModule(),
+            // Without a mailetcontainer.xml James would fall back to these; the contract requires the file.
+            binder -> binder.bind(MailetContainerModule.DefaultProcessorsConfigurationSupplier.class)
+                .toInstance(BaseHierarchicalConfiguration::new));
+        Module protocols = Modules.combine(
+            new ProtocolHandlerModule(),
+            new SMTPServerModule(),
+            new IMAPServerModule());
+        return GuiceJamesServer.forConfiguration(configuration)
+            .combineWith(memoryServer, protocols, new RuntimeModule(settings))
+            .combineWith(new UsersRepositoryModuleChooser(new MemoryUsersRepositoryModule())
+                .chooseModules(configuration.getUsersRepositoryImplementation()))
+            .overrideWith(RunArgumentsModule.EMPTY);
+    }
+}

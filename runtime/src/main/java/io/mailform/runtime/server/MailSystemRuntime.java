@@ -1,0 +1,166 @@
+package io.mailform.runtime.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.core.Domain;
+
+import io.mailform.runtime.address.MailSettings;
+import io.mailform.runtime.address.RecipientDelimiter;
+import io.mailform.runtime.config.EffectiveConfiguration;
+import io.mailform.runtime.config.JamesDirectory;
+import io.mailform.runtime.config.Provisioning;
+import io.mailform.runtime.config.ProvisioningReader;
+import io.mailform.runtime.config.StartupException;
+import io.mailform.runtime.sandbox.CaptureSink;
+
+/** Starts a compiled mail system: checks the directory, starts the sinks, James, applies the provisioning, waits. */
+public final class MailSystemRuntime {
+    private static final Duration SMTP_ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
+    static {
+        // GuiceJamesServer calls System.exit on a failed start unless told otherwise; the runtime reports instead.
+        System.setProperty("james.exit.on.startup.error", "false");
+    }
+
+    private MailSystemRuntime() {
+    }
+
+    public static RunningMailSystem start(RuntimeOptions options) throws StartupException {
+        JamesDirectory directory = JamesDirectory.open(options.systemDirectory());
+        Provisioning provisioning = ProvisioningReader.read(directory.provisioning());
+        MailSettings settings = settingsOf(provisioning, directory);
+        EffectiveConfiguration configuration = new EffectiveConfiguration(directory);
+
+        Map<String, CaptureSink> sinks = new LinkedHashMap<>();
+        Path workingDirectory = null;
+        GuiceJamesServer server = null;
+        try {
+            if (options.sandbox()) {
+                for (String gateway : configuration.outboundGateways()) {
+                    sinks.put(gateway, CaptureSink.start(gateway));
+                }
+            }
+            int smtpPort = portOrFree(options.smtpPort());
+            int imapPort = portOrFree(options.imapPort());
+            workingDirectory = Files.createTempDirectory("mailform-james-");
+            Map<String, Integer> sinkPorts = new LinkedHashMap<>();
+            sinks.forEach((gateway, sink) -> sinkPorts.put(gateway, sink.port()));
+            configuration.write(workingDirectory, smtpPort, imapPort, sinkPorts);
+
+            server = JamesAssembly.create(workingDirectory, settings);
+            startJames(server, directory);
+            server.getProbe(ProvisioningProbe.class).apply(provisioning);
+            awaitSmtpGreeting(smtpPort);
+            return new RunningMailSystem(server, workingDirectory, smtpPort, imapPort, sinks);
+        } catch (StartupException | IOException | RuntimeException e) {
+            cleanUp(server, workingDirectory, sinks);
+            if (e instanceof StartupException startup) {
+                throw startup;
+            }
+            throw new StartupException(directory.systemDirectory() + ": cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    private static MailSettings settingsOf(Provisioning provisioning, JamesDirectory directory)
+            throws StartupException {
+        Optional<Domain> mailName;
+        try {
+            mailName = provisioning.mailName().map(Domain::of);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(directory.provisioning() + ": /mailName is not a domain name: "
+                + e.getMessage());
+        }
+        return new MailSettings(mailName, RecipientDelimiter.of(provisioning.recipientDelimiter()));
+    }
+
+    private static void startJames(GuiceJamesServer server, JamesDirectory directory) throws StartupException {
+        try {
+            server.start();
+        } catch (Throwable e) {
+            throw new StartupException(directory.conf() + ": James cannot start with this configuration: "
+                + rootCause(e), e);
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? "" : cause.getMessage();
+        // Guice wraps the real problem in a long multi-line report; the first line names it.
+        return cause.getClass().getSimpleName() + ": " + message.lines().findFirst().orElse("");
+    }
+
+    private static int portOrFree(OptionalInt port) throws IOException {
+        if (port.isPresent()) {
+            return port.getAsInt();
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(RunningMailSystem.HOST, 0));
+            return probe.getLocalPort();
+        }
+    }
+
+    /** Ready means a client gets the 220 greeting, not merely that the port is bound. */
+    private static void awaitSmtpGreeting(int port) throws StartupException {
+        long deadline = System.nanoTime() + SMTP_ANSWER_TIMEOUT.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket(RunningMailSystem.HOST, port)) {
+                socket.setSoTimeout(5_000);
+                String greeting = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                if (greeting != null && greeting.startsWith("220")) {
+                    socket.getOutputStream().write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+                    return;
+                }
+                last = String.valueOf(greeting);
+            } catch (IOException e) {
+                last = e.getMessage();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StartupException("interrupted while waiting for SMTP on port " + port);
+            }
+        }
+        throw new StartupException("SMTP on " + RunningMailSystem.HOST + ":" + port + " did not answer with 220 within "
+            + SMTP_ANSWER_TIMEOUT.toSeconds() + " s (" + last + ")");
+    }
+
+    private static void cleanUp(GuiceJamesServer server, Path workingDirectory, Map<String, CaptureSink> sinks) {
+        if (server != null) {
+            try {
+                server.stop();
+            } catch (RuntimeException e) {
+                // Stopping a half-started server may fail; the start error is the one to report.
+            }
+        }
+        for (CaptureSink sink : sinks.values()) {
+            try {
+                sink.close();
+            } catch (IOException e) {
+                // See above.
+            }
+        }
+        if (workingDirectory != null) {
+            RunningMailSystem.deleteRecursively(workingDirectory);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.mailform.runtime.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+
+import org.apache.james.GuiceJamesServer;
+
+import io.mailform.runtime.config.OutboundGateway;
+import io.mailform.runtime.sandbox.CaptureSink;
+
+/** A started mail system: its loopback ports and, in the sandbox, the capture sinks by gateway name. Close to stop. */
+public final class RunningMailSystem implements AutoCloseable {
+    public static final String HOST = "127.0.0.1";
+
+    private final GuiceJamesServer server;
+    private final Path workingDirectory;
+    private final int smtpPort;
+    private final int imapPort;
+    private final Map<String, CaptureSink> sinks;
+
+    RunningMailSystem(GuiceJamesServer server, Path workingDirectory, int smtpPort, int imapPort,
+            Map<String, CaptureSink> sinks) {
+        this.server = server;
+        this.workingDirectory = workingDirectory;
+        this.smtpPort = smtpPort;
+        this.imapPort = imapPort;
+        this.sinks = Map.copyOf(sinks);
+    }
+
+    public String host() {
+        return HOST;
+    }
+
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    public int imapPort() {
+        return imapPort;
+    }
+
+    /** The sink standing in for {@code gateway} as mailetcontainer.xml names it, e.g. {@code [smtp.isp.example]:587}. */
+    public CaptureSink sink(String gateway) {
+        CaptureSink sink = sinks.get(gateway);
+        if (sink == null) {
+            throw new NoSuchElementException("no capture sink for gateway \"" + gateway + "\"; the sinks are "
+                + sinks.keySet().stream().sorted().toList());
+        }
+        return sink;
+    }
+
+    /** The sink for delivery by MX lookup, i.e. a RemoteDelivery without gateway. */
+    public CaptureSink directSink() {
+        return sink(OutboundGateway.DIRECT);
+    }
+
+    /** All sinks, sorted by name. */
+    public List<CaptureSink> sinks() {
+        return sinks.values().stream().sorted(Comparator.comparing(CaptureSink::name)).toList();
+    }
+
+    /** The ports as {@code name=port} pairs: smtp, imap, then {@code sink.<gateway>} sorted. */
+    public List<String> ports() {
+        return Stream.concat(
+                Stream.of("smtp=" + smtpPort, "imap=" + imapPort),
+                sinks().stream().map(sink -> "sink." + sink.name() + "=" + sink.port()))
+            .toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        for (CaptureSink sink : sinks.values()) {
+            try {
+                sink.close();
+            } catch (IOException e) {
+                // Closing a listening socket does not fail in a way worth reporting at shutdown.
+            }
+        }
+        deleteRecursively(workingDirectory);
+    }
+
+    static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary directory is harmless.
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.mailform.runtime.smtp;
+
+import javax.inject.Inject;
+
+import org.apache.james.domainlist.api.DomainList;
+import org.apache.james.metrics.api.MetricFactory;
+import org.apache.james.protocols.smtp.core.RcptCmdHandler;
+
+import io.mailform.runtime.address.MailSettings;
+
+/** RCPT TO that qualifies a bare recipient with the mail name (Postfix's myorigin) instead of James's default domain. */
+public class MailNameRcptCmdHandler extends RcptCmdHandler {
+    private final MailNameQualifier qualifier;
+
+    @Inject
+    public MailNameRcptCmdHandler(MetricFactory metricFactory, MailSettings settings, DomainList domains) {
+        super(metricFactory);
+        this.qualifier = new MailNameQualifier(settings, domains);
+    }
+
+    @Override
+    protected String getDefaultDomain() {
+        return qualifier.domain();
+    }
+}

@@ -1,0 +1,148 @@
+package io.mailform.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runtime as a separate process: the ready line, the ports file, SIGTERM, and start failures. */
+class RunMainTest {
+    private static final Pattern READY = Pattern.compile("ready smtp=(\\d+) imap=(\\d+) sink\\.direct=(\\d+)");
+
+    @TempDir
+    Path temporary;
+
+    private Path stderrFile;
+
+    @Test
+    void printsReadyWritesThePortsAndStopsOnSigterm() throws Exception {
+        Path portsFile = temporary.resolve("ports");
+        int smtpPort = freePort();
+        Process process = start("run", example("internet-site").toString(), "--smtp-port", Integer.toString(smtpPort),
+            "--ports-file", portsFile.toString());
+        try {
+            BufferedReader stdout = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String ready = stdout.readLine();
+            Matcher matcher = READY.matcher(String.valueOf(ready));
+            assertTrue(matcher.matches(), "ready line: " + ready);
+            assertEquals(smtpPort, Integer.parseInt(matcher.group(1)));
+            assertEquals(List.of(ready.substring("ready ".length()).split(" ")), Files.readAllLines(portsFile));
+            assertTrue(greeting(smtpPort).startsWith("220 mail.example.org"));
+            assertTrue(greeting(Integer.parseInt(matcher.group(2))).startsWith("* OK"));
+
+            // kill(1) rather than Process.destroy(), which would also close the pipes this test still reads.
+            assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor());
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped after SIGTERM");
+            assertEquals(null, stdout.readLine(), "nothing but the ready line on stdout");
+            assertThrows(ConnectException.class, () -> greeting(smtpPort));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aMissingFileIsAClearErrorAndExitStatusOne() throws Exception {
+        Path system = copyOf(example("internet-site"));
+        Files.delete(system.resolve("james/conf/smtpserver.xml"));
+        Result result = run("run", system.toString());
+        assertEquals(1, result.status());
+        assertTrue(result.stderr().contains("lacks smtpserver.xml"), result.stderr());
+        assertEquals("", result.stdout());
+    }
+
+    @Test
+    void aConfigurationJamesRefusesIsAClearErrorAndExitStatusOne() throws Exception {
+        Path system = copyOf(example("internet-site"));
+        Path mailets = system.resolve("james/conf/mailetcontainer.xml");
+        Files.writeString(mailets, Files.readString(mailets).replace("class=\"LocalDelivery\"", "class=\"NoSuchMailet\""));
+        Result result = run("run", system.toString());
+        assertEquals(1, result.status());
+        assertTrue(result.stderr().contains("error: ") && result.stderr().contains("NoSuchMailet"), result.stderr());
+        assertEquals("", result.stdout());
+    }
+
+    @Test
+    void aDirectoryWithoutJamesIsAClearError() throws Exception {
+        Result result = run("run", temporary.toString());
+        assertEquals(1, result.status());
+        assertTrue(result.stderr().contains("james does not exist"), result.stderr());
+    }
+
+    private record Result(int status, String stdout, String stderr) {
+    }
+
+    private Result run(String... arguments) throws Exception {
+        Process process = start(arguments);
+        try {
+            String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+            return new Result(process.exitValue(), stdout, Files.readString(stderrFile));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private Process start(String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"),
+            RunMain.class.getName()));
+        command.addAll(Arrays.asList(arguments));
+        // stderr goes to a file so that a chatty server cannot block on a full pipe.
+        stderrFile = temporary.resolve("stderr");
+        return new ProcessBuilder(command).redirectError(stderrFile.toFile()).start();
+    }
+
+    private static Path example(String name) throws URISyntaxException {
+        return Path.of(RunMainTest.class.getClassLoader().getResource("systems/" + name).toURI());
+    }
+
+    private Path copyOf(Path source) throws IOException {
+        Path target = temporary.resolve("system");
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path copy = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(path, copy);
+                }
+            }
+        }
+        return target;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String greeting(int port) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+}
