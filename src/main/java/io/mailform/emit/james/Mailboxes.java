@@ -1,0 +1,158 @@
+package io.mailform.emit.james;
+
+import io.mailform.diag.Code;
+import io.mailform.model.Alias;
+import io.mailform.model.AliasTarget;
+import io.mailform.model.DomainName;
+import io.mailform.model.MailSystem;
+import io.mailform.model.User;
+import io.mailform.yaml.Pointers;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The accounts and recipient rewrite table entries that provisioning.json gives James.
+ *
+ * <p>Accounts are the declared users, plus every local name an alias or {@code root_recipient} delivers to that is
+ * neither a user nor an alias: Postfix's local(8) would deliver those to the system account of that name (root above
+ * all, when root has no alias), which James can only do with an account of its own.
+ *
+ * <p>Postfix applies aliases(5) in every local domain, so each alias becomes one entry per local domain. Local
+ * targets are qualified with the default domain, which reaches the same account since users are not per domain.
+ * Command, file and include targets have no James equivalent: they are left out with a
+ * {@link Code#JAMES_UNSUPPORTED} warning at the target.
+ */
+record Mailboxes(List<String> accounts, List<ProvisionedAlias> aliases) {
+    private static final String ROOT = "root";
+
+    Mailboxes {
+        accounts = List.copyOf(accounts);
+        aliases = List.copyOf(aliases);
+    }
+
+    static Mailboxes of(MailSystem system, LocalDomains domains, Reporter reporter) {
+        return new Builder(system, domains, reporter).build();
+    }
+
+    /** An alias of the description, or the root line that {@code root_recipient} writes. */
+    private record Entry(String name, List<AliasTarget> targets, String pointer) {
+    }
+
+    private static final class Builder {
+        private final MailSystem system;
+        private final LocalDomains domains;
+        private final Reporter reporter;
+        private final Set<String> aliasNames = new LinkedHashSet<>();
+        private final Set<String> users = new LinkedHashSet<>();
+        private final Set<String> accounts = new LinkedHashSet<>();
+
+        Builder(MailSystem system, LocalDomains domains, Reporter reporter) {
+            this.system = system;
+            this.domains = domains;
+            this.reporter = reporter;
+        }
+
+        Mailboxes build() {
+            List<Entry> entries = entries();
+            entries.forEach(entry -> aliasNames.add(LocalName.fold(entry.name())));
+            system.users().stream().map(User::name).map(LocalName::fold).forEach(users::add);
+            accounts.addAll(users);
+            List<ProvisionedAlias> aliases = new ArrayList<>();
+            for (Entry entry : entries) {
+                List<String> targets = targets(entry);
+                for (DomainName domain : domains.effective()) {
+                    if (!targets.isEmpty()) {
+                        aliases.add(new ProvisionedAlias(LocalName.fold(entry.name()) + "@" + domain.value(), targets));
+                    }
+                }
+            }
+            return new Mailboxes(List.copyOf(accounts), aliases);
+        }
+
+        private List<Entry> entries() {
+            List<Entry> entries = new ArrayList<>();
+            for (Alias alias : system.aliases()) {
+                entries.add(new Entry(alias.name(), alias.targets(), Pointers.of("aliases", alias.name())));
+            }
+            if (!system.rootRecipient().isEmpty()) {
+                entries.add(new Entry(ROOT, system.rootRecipient(), Pointers.of("root_recipient")));
+            }
+            return entries;
+        }
+
+        private List<String> targets(Entry entry) {
+            List<String> targets = new ArrayList<>();
+            List<Integer> unsupported = new ArrayList<>();
+            for (int i = 0; i < entry.targets().size(); i++) {
+                Optional<String> address = address(entry.targets().get(i));
+                if (address.isPresent()) {
+                    if (!targets.contains(address.get())) {
+                        targets.add(address.get());
+                    }
+                } else {
+                    unsupported.add(i);
+                }
+            }
+            for (int i : unsupported) {
+                reportUnsupported(entry, i, targets.isEmpty());
+            }
+            return targets;
+        }
+
+        /** The target as a full address, or empty for a kind James cannot deliver to. */
+        private Optional<String> address(AliasTarget target) {
+            if (target instanceof AliasTarget.Local local) {
+                String name = LocalName.fold(local.name());
+                noteLocal(name);
+                return Optional.of(name + "@" + domains.defaultDomain().value());
+            }
+            if (target instanceof AliasTarget.Address address) {
+                if (!domains.contains(address.domain())) {
+                    return Optional.of(address.text());
+                }
+                String name = LocalName.fold(address.localPart());
+                noteLocal(name);
+                return Optional.of(name + "@" + address.domain().value());
+            }
+            return Optional.empty();
+        }
+
+        /** A local name that is no user and no alias is a system account for Postfix, so an account here. */
+        private void noteLocal(String name) {
+            String base = LocalName.withoutExtension(name, system.recipientDelimiter())
+                    .filter(stripped -> !isKnown(name) && isKnown(stripped))
+                    .orElse(name);
+            if (!isKnown(base)) {
+                accounts.add(base);
+            }
+        }
+
+        private boolean isKnown(String name) {
+            return users.contains(name) || aliasNames.contains(name);
+        }
+
+        private void reportUnsupported(Entry entry, int index, boolean nothingLeft) {
+            AliasTarget target = entry.targets().get(index);
+            String why;
+            if (target instanceof AliasTarget.Command) {
+                why = "James cannot pipe mail into a command";
+            } else if (target instanceof AliasTarget.File) {
+                why = "James cannot append mail to a file";
+            } else {
+                why = "James cannot read alias targets from a file";
+            }
+            String consequence = nothingLeft
+                    ? "; it is the only target of \"" + entry.name() + "\", so James refuses mail for \""
+                            + entry.name() + "\" as an unknown recipient"
+                    : "; the other targets of \"" + entry.name() + "\" still get the mail";
+            reporter.atValue(Code.JAMES_UNSUPPORTED, Pointers.child(entry.pointer(), index),
+                    "alias target " + target.text() + " of \"" + entry.name() + "\" is left out of the James "
+                            + "configuration: " + why + consequence,
+                    "deliver to a mailbox or an address instead if the James configuration must behave the same; "
+                            + "the Postfix configuration keeps the target");
+        }
+    }
+}
