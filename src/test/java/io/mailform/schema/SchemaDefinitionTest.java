@@ -94,6 +94,28 @@ class SchemaDefinitionTest {
         patterns.forEach(pattern -> assertDoesNotThrow(() -> Pattern.compile(pattern), pattern));
     }
 
+    /**
+     * Editors compile patterns as ECMA-262 in unicode mode, which refuses escapes that Java and plain ECMA-262
+     * accept, such as \" : only escapes valid there may appear.
+     */
+    @Test
+    void everyPatternUsesOnlyEscapesThatEditorsAccept() {
+        Pattern escape = Pattern.compile("\\\\(.)");
+        Pattern allowed = Pattern.compile("[\\^$\\\\.*+?()\\[\\]{}|/dDsSwWbBfnrtvxu0-9kpPc-]");
+        List<String> refused = new ArrayList<>();
+        walkAll(schema(), node -> {
+            if (node.has("pattern")) {
+                var matcher = escape.matcher(node.get("pattern").stringValue());
+                while (matcher.find()) {
+                    if (!allowed.matcher(matcher.group(1)).matches()) {
+                        refused.add(matcher.group() + " in " + node.get("pattern").stringValue());
+                    }
+                }
+            }
+        });
+        assertEquals(List.of(), refused);
+    }
+
     @Test
     void bundledSchemaIsThePublishedOne() throws IOException {
         Path published = Path.of("..", "schema", "mailsystem.schema.json");

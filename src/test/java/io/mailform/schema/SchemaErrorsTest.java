@@ -135,6 +135,10 @@ class SchemaErrorsTest {
                 // injection
                 new Case("line break in a host name", SITE.replace("mail.example.com",
                         "\"mail.example.com\\nrelayhost = evil\""), List.of("schema-pattern@3:11"), "\\n"),
+                new Case("trailing line break in a host name", SITE.replace("mail.example.com",
+                        "\"mail.example.com\\n\""), List.of("schema-pattern@3:11"), "\\n"),
+                new Case("trailing CR LF in a main.cf value", SITE + "postfix:\n  smtpd_banner: \"ok\\r\\n\"\n",
+                        List.of("schema-pattern@6:17"), "\\r\\n"),
                 new Case("line break in an alias target", SITE + "aliases:\n  a: \"bob\\nroot: evil\"\n",
                         List.of("schema-pattern@6:6"), "\"bob\\nroot: evil\""),
                 new Case("comma inside one alias target", SITE + "aliases:\n  a: [\"bob,carol\"]\n",
