@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.StringNode;
 
 /**
  * Turns one schema error into a diagnostic: a stable code chosen by keyword, the offending node's position, a
@@ -77,7 +76,7 @@ final class ErrorTranslator {
         String help = Suggestions.didYouMean(key, allowed)
                 .map(didYouMean -> hints.ownMessage(error).map(custom -> didYouMean + " (" + custom + ")").orElse(didYouMean))
                 .orElse(explanation);
-        String message = "unknown key \"" + key + "\"" + (where.isEmpty() ? "" : " in " + where);
+        String message = "unknown key " + Wording.quote(key) + (where.isEmpty() ? "" : " in " + where);
         return diagnostic(Code.SCHEMA_UNKNOWN_KEY, sourceMap.keySpan(Pointers.child(error.instancePointer(), key)),
                 message, help);
     }
@@ -88,7 +87,7 @@ final class ErrorTranslator {
         String noun = schema.title(keySchema).map(Wording::noun).orElse("key");
         String help = schema.message(keySchema, "pattern").orElse("rename the key");
         return diagnostic(Code.SCHEMA_PATTERN, sourceMap.keySpan(Pointers.child(error.instancePointer(), key)),
-                prefix(error) + Wording.value(StringNode.valueOf(key)) + " is not a valid " + noun, help);
+                prefix(error) + Wording.quote(key) + " is not a valid " + noun, help);
     }
 
     private Diagnostic type(SchemaError error) {
@@ -179,7 +178,7 @@ final class ErrorTranslator {
 
     private Diagnostic repeated(SchemaError error) {
         JsonNode list = value(error);
-        for (int later = 1; later < list.size(); later++) {
+        for (int later = 1; list.isArray() && later < list.size(); later++) {
             for (int earlier = 0; earlier < later; earlier++) {
                 if (list.get(later).equals(list.get(earlier))) {
                     Span first = sourceMap.valueSpan(Pointers.child(error.instancePointer(), earlier));

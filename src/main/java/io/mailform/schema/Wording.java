@@ -43,7 +43,7 @@ final class Wording {
             if (PLAIN_KEY.matcher(segment).matches()) {
                 path.append(path.length() == 0 ? "" : ".").append(segment);
             } else {
-                path.append('[').append(StringNode.valueOf(segment)).append(']');
+                path.append('[').append(quote(segment)).append(']');
             }
             node = node == null ? null : node.get(segment);
         }
@@ -66,9 +66,27 @@ final class Wording {
             if (text.codePointCount(0, text.length()) > LONGEST_VALUE) {
                 text = text.substring(0, text.offsetByCodePoints(0, LONGEST_VALUE - 3)) + "...";
             }
-            return StringNode.valueOf(text).toString();
+            return quote(text);
         }
         return node.toString();
+    }
+
+    /**
+     * Text from the document in double quotes with JSON escapes, so that every character is visible and none can
+     * act on a terminal: C0 controls by JSON's rules, DEL, C1 controls and line separators by ours.
+     */
+    static String quote(String text) {
+        String json = StringNode.valueOf(text).toString();
+        StringBuilder quoted = new StringBuilder(json.length());
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c >= 0x7F && c <= 0x9F || c == '\u2028' || c == '\u2029') {
+                quoted.append(String.format("\\u%04X", (int) c));
+            } else {
+                quoted.append(c);
+            }
+        }
+        return quoted.toString();
     }
 
     static String typeName(String type) {
@@ -112,13 +130,13 @@ final class Wording {
         if (node.isString()) {
             String text = node.stringValue();
             boolean plain = PLAIN_SCALAR.matcher(text).matches() && !YAML_WORDS.contains(text.toLowerCase());
-            return plain ? text : StringNode.valueOf(text).toString();
+            return plain ? text : quote(text);
         }
         return node.toString();
     }
 
     private static String key(String key) {
-        return PLAIN_KEY.matcher(key).matches() ? key : StringNode.valueOf(key).toString();
+        return PLAIN_KEY.matcher(key).matches() ? key : quote(key);
     }
 
     /** "key: value" for a mapping entry, or the value alone for a list item or the document. */

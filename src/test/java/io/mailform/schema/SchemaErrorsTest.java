@@ -163,6 +163,8 @@ class SchemaErrorsTest {
                         List.of("schema-pattern@5:22"), "recipient delimiter"),
                 new Case("relay user name with a colon", SITE + "relay:\n  host: smtp.example.com\n  auth:\n"
                         + "    username: \"u:p\"\n    password_env: PW\n", List.of("schema-pattern@8:15"), "colons"),
+                new Case("unknown key with a line break and a C1 control", SITE + "\"mode\\nx\\x9b\": 1\n",
+                        List.of("schema-unknown-key@5:1"), "unknown key \"mode\\nx\\u009B\""),
                 new Case("several problems, all reported in order", "version: 1\nmode: internet-site\n"
                         + "hostname: mail.example.com\nmail_name: example.com\nprotocols: ipv5\nrelay:\n  port: x\n",
                         List.of("schema-enum@5:12", "schema-required@7:3", "schema-type@7:9"),
@@ -187,8 +189,9 @@ class SchemaErrorsTest {
             for (Diagnostic diagnostic : Validate.yaml(c.yaml())) {
                 assertTrue(diagnostic.help().filter(help -> !help.isBlank()).isPresent(),
                         () -> c.name() + ": no help in " + diagnostic);
-                assertTrue(diagnostic.message().chars().noneMatch(ch -> ch < 0x20),
-                        () -> c.name() + ": raw control character in " + diagnostic.message());
+                String text = diagnostic.message() + diagnostic.help().orElse("");
+                assertTrue(text.chars().noneMatch(ch -> ch < 0x20 || ch >= 0x7F && ch <= 0x9F),
+                        () -> c.name() + ": raw control character in " + text);
             }
         }
     }
