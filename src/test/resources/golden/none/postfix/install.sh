@@ -26,14 +26,19 @@ install_file() {
 
 install_file aliases "$root/etc/aliases" 0644
 postalias "hash:$root/etc/aliases"
-# Mode none keeps the existing main.cf and sets only the parameters listed under postfix:, one postconf -e each.
+# Mode none keeps the existing main.cf and sets only the parameters listed under postfix:, in one postconf -e.
 if [ ! -f "$root/etc/postfix/main.cf" ]; then
     echo "install.sh: $root/etc/postfix/main.cf does not exist; mode none only adds parameters to an existing main.cf" >&2
     exit 1
 fi
-grep -v -e '^#' -e '^$' "$here/main.cf" | while IFS= read -r parameter; do
-    postconf -c "$root/etc/postfix" -e "$parameter"
-done
+set --
+while IFS= read -r line; do
+    case $line in
+        '' | '#'*) ;;
+        *) set -- "$@" "$line" ;;
+    esac
+done < "$here/main.cf"
+postconf -c "$root/etc/postfix" -e "$@"
 
 # synchronous_updates: Debian's installer runs chattr on these queue directories and ignores file systems that do
 # not support the attribute; so does this script.

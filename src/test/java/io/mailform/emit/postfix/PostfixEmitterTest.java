@@ -179,7 +179,7 @@ class PostfixEmitterTest {
         assertEquals(List.of("smtpd_banner = $myhostname ESMTP", "disable_vrfy_command = yes"),
                 emission.mainCfLines());
         String script = emission.text("install.sh");
-        assertTrue(script.contains("postconf -c \"$root/etc/postfix\" -e \"$parameter\""), script);
+        assertTrue(script.contains("postconf -c \"$root/etc/postfix\" -e \"$@\""), script);
         assertFalse(script.contains("install_file main.cf"), script);
     }
 
