@@ -60,23 +60,27 @@ final class Examples {
     static Compiled compile(Path file, Map<String, String> environment) {
         try {
             String name = PROJECT.relativize(file.toAbsolutePath()).toString();
-            ReadResult read = new YamlReader().read(name, Files.readAllBytes(file));
-            List<Diagnostic> diagnostics = new ArrayList<>(read.diagnostics());
-            assertTrue(read.document().isPresent(), () -> name + ": " + diagnostics);
-            Bound bound = new Binder().bind(read.document().get(), read.source(), read.sourceMap());
-            diagnostics.addAll(bound.diagnostics());
-            assertTrue(bound.mailSystem().isPresent(), () -> name + ": " + diagnostics);
-            MailSystem system = bound.mailSystem().get();
-            diagnostics.addAll(Checker.standard().check(system, read.source(), read.sourceMap()));
-            EmitContext context = new EmitContext(name, file.toAbsolutePath().getParent(), environment,
-                    read.sourceMap());
-            Emitted emitted = new PostfixEmitter().emit(system, read.source(), context);
-            diagnostics.addAll(emitted.diagnostics());
-            assertEquals(List.of(), diagnostics, name + " must compile without any diagnostic");
-            return new Compiled(system, emitted.tree());
+            return compile(name, Files.readAllBytes(file), file.toAbsolutePath().getParent(), environment);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A description given as bytes; {@code baseDirectory} is where its relative password files would be. */
+    static Compiled compile(String name, byte[] yaml, Path baseDirectory, Map<String, String> environment) {
+        ReadResult read = new YamlReader().read(name, yaml);
+        List<Diagnostic> diagnostics = new ArrayList<>(read.diagnostics());
+        assertTrue(read.document().isPresent(), () -> name + ": " + diagnostics);
+        Bound bound = new Binder().bind(read.document().get(), read.source(), read.sourceMap());
+        diagnostics.addAll(bound.diagnostics());
+        assertTrue(bound.mailSystem().isPresent(), () -> name + ": " + diagnostics);
+        MailSystem system = bound.mailSystem().get();
+        diagnostics.addAll(Checker.standard().check(system, read.source(), read.sourceMap()));
+        EmitContext context = new EmitContext(name, baseDirectory, environment, read.sourceMap());
+        Emitted emitted = new PostfixEmitter().emit(system, read.source(), context);
+        diagnostics.addAll(emitted.diagnostics());
+        assertEquals(List.of(), diagnostics, name + " must compile without any diagnostic");
+        return new Compiled(system, emitted.tree());
     }
 
     record Compiled(MailSystem system, OutputTree tree) {

@@ -18,9 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,23 +78,8 @@ class RealPostfixTest {
         if (!Files.exists(directory.resolve("main.cf"))) {
             Files.writeString(directory.resolve("main.cf"), "");
         }
-        backdate(directory);
+        PostfixTools.backdate(directory);
         return directory;
-    }
-
-    /**
-     * Postfix waits, in 0.3 s steps up to about 2 s, until main.cf and master.cf are older than the current second
-     * (so that it never reads a file an editor is still writing); files written a moment ago are dated a minute
-     * back instead.
-     */
-    private static void backdate(Path directory) throws IOException {
-        FileTime past = FileTime.from(Instant.now().minusSeconds(60));
-        for (String name : List.of("main.cf", "master.cf")) {
-            Path file = directory.resolve(name);
-            if (Files.exists(file)) {
-                Files.setLastModifiedTime(file, past);
-            }
-        }
     }
 
     /** postconf prints every parameter of main.cf back, and nothing on stderr (where unknown names would go). */
@@ -140,7 +123,7 @@ class RealPostfixTest {
         PostfixTools.Result result = tools.run(command);
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals("", result.stderr(), result::toString);
-        backdate(directory);
+        PostfixTools.backdate(directory);
         return directory;
     }
 
@@ -268,7 +251,7 @@ class RealPostfixTest {
             // Mode none adds to the main.cf that is already there: start from Debian's own.
             Files.copy(DEBIAN_MAIN_CF, etcPostfix.resolve("main.cf"));
             Files.copy(PostfixTools.debianMasterCf(), etcPostfix.resolve("master.cf"));
-            backdate(etcPostfix);
+            PostfixTools.backdate(etcPostfix);
         }
         PostfixTools.Result result = tools.run(List.of("/bin/sh", output.resolve("install.sh").toString(),
                 root.toString()));
@@ -291,7 +274,7 @@ class RealPostfixTest {
             }
         }
         if (merge) {
-            backdate(etcPostfix);
+            PostfixTools.backdate(etcPostfix);
             for (String line : parameterLines(compiled)) {
                 String name = line.substring(0, line.indexOf(" = "));
                 PostfixTools.Result value = tools.run(List.of(tools.postconf.toString(), "-c", etcPostfix.toString(),
