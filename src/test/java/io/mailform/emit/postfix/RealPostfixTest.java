@@ -65,7 +65,7 @@ class RealPostfixTest {
             return DynamicContainer.dynamicContainer(Examples.name(example), List.of(
                     DynamicTest.dynamicTest("postconf -n", () -> postconf(tools, compiled, base.resolve("etc"))),
                     DynamicTest.dynamicTest("postfix check", () -> check(tools, compiled, base)),
-                    DynamicTest.dynamicTest("postalias", () -> postalias(tools, compiled, example, base)),
+                    DynamicTest.dynamicTest("postalias", () -> postalias(tools, compiled, base)),
                     DynamicTest.dynamicTest("postmap", () -> postmap(tools, compiled, example, base)),
                     DynamicTest.dynamicTest("install.sh", () -> install(tools, compiled, base))));
         });
@@ -135,8 +135,7 @@ class RealPostfixTest {
         assertTrue(Files.isDirectory(base.resolve("queue/incoming")), "postfix check ran on the test's queue");
     }
 
-    private void postalias(PostfixTools tools, Examples.Compiled compiled, Path example, Path base)
-            throws IOException {
+    private void postalias(PostfixTools tools, Examples.Compiled compiled, Path base) throws IOException {
         Path config = checkConfiguration(tools, compiled, base.resolve("postalias"));
         Path aliases = Files.createDirectories(base.resolve("postalias/tables")).resolve("aliases");
         Files.write(aliases, compiled.tree().files().get("aliases").content());
