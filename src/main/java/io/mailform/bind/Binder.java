@@ -113,8 +113,8 @@ public final class Binder {
         List<String> items = new ArrayList<>();
         if (node.isArray()) {
             node.values().forEach(item -> items.add(item.asString()));
-        } else {
-            // Debian's question takes a comma-separated answer; accept the same text.
+        } else if (!node.asString().strip().equalsIgnoreCase("none")) {
+            // Debian's question takes a comma-separated answer, and "none" for no root line; accept the same text.
             for (String part : node.asString().split(",")) {
                 if (!part.isBlank()) {
                     items.add(part.strip());

@@ -1,0 +1,51 @@
+package io.mailform.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One input named on the command line: a path, or {@code -} for standard input. Reads one byte more than the
+ * limit so that an oversized file is recognised without reading all of it.
+ */
+record InputFile(String argument) {
+    static final String STDIN = "-";
+
+    String displayName() {
+        return isStdin() ? "<stdin>" : argument;
+    }
+
+    boolean isStdin() {
+        return argument.equals(STDIN);
+    }
+
+    /** The directory relative paths in the description are resolved against. */
+    Path baseDirectory() {
+        if (isStdin()) {
+            return Path.of("").toAbsolutePath();
+        }
+        Path parent = Path.of(argument).toAbsolutePath().getParent();
+        return parent == null ? Path.of("/") : parent;
+    }
+
+    /** The file name for generated headers: the same for the same file wherever it is compiled from. */
+    String baseName() {
+        return isStdin() ? "<stdin>" : Optional.ofNullable(Path.of(argument).getFileName()).map(Path::toString)
+                .orElse(argument);
+    }
+
+    byte[] read(int limit, InputStream stdin) throws IOException {
+        if (isStdin()) {
+            return stdin.readNBytes(limit + 1);
+        }
+        Path path = Path.of(argument);
+        if (Files.isDirectory(path)) {
+            throw new IOException(argument + " is a directory, not a YAML file");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.readNBytes(limit + 1);
+        }
+    }
+}
