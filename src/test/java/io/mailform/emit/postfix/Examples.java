@@ -3,31 +3,26 @@ package io.mailform.emit.postfix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mailform.bind.Binder;
-import io.mailform.bind.Bound;
-import io.mailform.check.Checker;
-import io.mailform.diag.Diagnostic;
 import io.mailform.emit.EmitContext;
 import io.mailform.emit.Emitted;
 import io.mailform.emit.OutputFile;
 import io.mailform.emit.OutputTree;
 import io.mailform.model.MailSystem;
-import io.mailform.yaml.ReadResult;
-import io.mailform.yaml.YamlReader;
+import io.mailform.pipeline.Pipeline;
+import io.mailform.pipeline.Validation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The example descriptions of examples/ and their compilation by the Postfix emitter. The front end here is the
- * YAML reader, the binder and the checker; the examples are schema-valid by construction.
+ * The example descriptions of examples/ and their compilation by the Postfix emitter, after the whole front end
+ * (YAML, schema, binding, semantic rules) has found nothing at all to say about them.
  */
 final class Examples {
     /** The module directory is the project's src/; Maven runs tests there. */
@@ -68,18 +63,12 @@ final class Examples {
 
     /** A description given as bytes; {@code baseDirectory} is where its relative password files would be. */
     static Compiled compile(String name, byte[] yaml, Path baseDirectory, Map<String, String> environment) {
-        ReadResult read = new YamlReader().read(name, yaml);
-        List<Diagnostic> diagnostics = new ArrayList<>(read.diagnostics());
-        assertTrue(read.document().isPresent(), () -> name + ": " + diagnostics);
-        Bound bound = new Binder().bind(read.document().get(), read.source(), read.sourceMap());
-        diagnostics.addAll(bound.diagnostics());
-        assertTrue(bound.mailSystem().isPresent(), () -> name + ": " + diagnostics);
-        MailSystem system = bound.mailSystem().get();
-        diagnostics.addAll(Checker.standard().check(system, read.source(), read.sourceMap()));
-        EmitContext context = new EmitContext(name, baseDirectory, environment, read.sourceMap());
-        Emitted emitted = new PostfixEmitter().emit(system, read.source(), context);
-        diagnostics.addAll(emitted.diagnostics());
-        assertEquals(List.of(), diagnostics, name + " must compile without any diagnostic");
+        Validation validation = new Pipeline().validate(name, yaml);
+        assertEquals(List.of(), validation.diagnostics(), name + " must validate without any diagnostic");
+        MailSystem system = validation.mailSystem().orElseThrow();
+        EmitContext context = new EmitContext(name, baseDirectory, environment, validation.sourceMap());
+        Emitted emitted = new PostfixEmitter().emit(system, validation.source(), context);
+        assertEquals(List.of(), emitted.diagnostics(), name + " must compile without any diagnostic");
         return new Compiled(system, emitted.tree());
     }
 
