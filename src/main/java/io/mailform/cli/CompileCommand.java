@@ -1,5 +1,6 @@
 package io.mailform.cli;
 
+import io.mailform.diag.render.Format;
 import io.mailform.emit.EmitContext;
 import io.mailform.output.AtomicTreeWriter;
 import io.mailform.output.Manifest;
@@ -7,9 +8,8 @@ import io.mailform.output.OutputWriteException;
 import io.mailform.pipeline.Compilation;
 import io.mailform.pipeline.Pipeline;
 import io.mailform.pipeline.Validation;
-import io.mailform.yaml.Limits;
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,13 +45,11 @@ final class CompileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InputFile input = new InputFile(file);
-        byte[] bytes;
-        try {
-            bytes = input.read(Limits.DEFAULT.maxBytes(), System.in);
-        } catch (IOException e) {
-            Main.err(spec).println("mailform: cannot read " + input.displayName() + ": " + Main.describe(e));
+        Optional<byte[]> read = input.readOrReport(System.in, Main.err(spec));
+        if (read.isEmpty()) {
             return ExitCode.IO;
         }
+        byte[] bytes = read.get();
         Reporter reporter = new Reporter(report, Main.out(spec), Main.err(spec));
         Pipeline pipeline = new Pipeline();
         Validation validation = pipeline.validate(input.displayName(), bytes);
@@ -75,7 +73,7 @@ final class CompileCommand implements Callable<Integer> {
             Main.err(spec).println("mailform: " + e.getMessage());
             return ExitCode.IO;
         }
-        if (report.format == io.mailform.diag.render.Format.TEXT) {
+        if (report.format == Format.TEXT) {
             Main.err(spec).println("mailform: wrote " + compilation.tree().files().size() + " files to " + output);
         }
         return ExitCode.OK;

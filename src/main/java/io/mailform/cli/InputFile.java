@@ -1,7 +1,9 @@
 package io.mailform.cli;
 
+import io.mailform.yaml.Limits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -34,6 +36,16 @@ record InputFile(String argument) {
     String baseName() {
         return isStdin() ? "<stdin>" : Optional.ofNullable(Path.of(argument).getFileName()).map(Path::toString)
                 .orElse(argument);
+    }
+
+    /** The content, up to one byte past the reader's limit; or empty after telling {@code err} why it failed. */
+    Optional<byte[]> readOrReport(InputStream stdin, PrintStream err) {
+        try {
+            return Optional.of(read(Limits.DEFAULT.maxBytes(), stdin));
+        } catch (IOException e) {
+            err.println("mailform: cannot read " + displayName() + ": " + Main.describe(e));
+            return Optional.empty();
+        }
     }
 
     byte[] read(int limit, InputStream stdin) throws IOException {

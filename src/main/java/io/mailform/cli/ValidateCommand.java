@@ -2,9 +2,8 @@ package io.mailform.cli;
 
 import io.mailform.pipeline.Pipeline;
 import io.mailform.pipeline.Validation;
-import io.mailform.yaml.Limits;
-import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,15 +33,12 @@ final class ValidateCommand implements Callable<Integer> {
         Pipeline pipeline = new Pipeline();
         for (String argument : files) {
             InputFile input = new InputFile(argument);
-            byte[] bytes;
-            try {
-                bytes = input.read(Limits.DEFAULT.maxBytes(), System.in);
-            } catch (IOException e) {
-                Main.err(spec).println("mailform: cannot read " + input.displayName() + ": " + Main.describe(e));
+            Optional<byte[]> bytes = input.readOrReport(System.in, Main.err(spec));
+            if (bytes.isEmpty()) {
                 outcome.record(ExitCode.IO);
                 continue;
             }
-            Validation validation = pipeline.validate(input.displayName(), bytes);
+            Validation validation = pipeline.validate(input.displayName(), bytes.get());
             reporter.add(validation.source(), validation.diagnostics());
             outcome.record(reporter.fails(validation.diagnostics()) ? ExitCode.INVALID : ExitCode.OK);
         }
