@@ -93,7 +93,9 @@ public final class Binder {
         if (node == null) {
             return Optional.empty();
         }
-        Optional<Size> size = node.isIntegralNumber() && node.canConvertToLong() && node.asLong() >= 0
+        // JSON Schema counts 1e6 and 1024.0 as integers, so the schema passes them: accept any whole number.
+        Optional<Size> size = node.isNumber() && node.canConvertToExactIntegral() && node.canConvertToLong()
+                && node.asLong() >= 0
                 ? Optional.of(new Size(node.asLong()))
                 : node.isString() ? Size.parse(node.stringValue()) : Optional.empty();
         if (size.isEmpty()) {
@@ -111,8 +113,8 @@ public final class Binder {
         List<String> items = new ArrayList<>();
         if (node.isArray()) {
             node.values().forEach(item -> items.add(item.asString()));
-        } else {
-            // Debian's question takes a comma-separated answer; accept the same text.
+        } else if (!node.asString().strip().equalsIgnoreCase("none")) {
+            // Debian's question takes a comma-separated answer, and "none" for no root line; accept the same text.
             for (String part : node.asString().split(",")) {
                 if (!part.isBlank()) {
                     items.add(part.strip());
@@ -234,7 +236,9 @@ public final class Binder {
         if (node != null) {
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 JsonNode value = entry.getValue();
-                String text = value.isBoolean() ? (value.asBoolean() ? "yes" : "no") : value.asString();
+                String text = value.isBoolean() ? (value.asBoolean() ? "yes" : "no")
+                        : value.isNumber() ? value.bigIntegerValue().toString() // 20.0 passes the schema as an integer
+                        : value.asString();
                 parameters.add(new PostfixParameter(entry.getKey(), text));
             }
         }

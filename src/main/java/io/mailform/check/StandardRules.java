@@ -30,6 +30,7 @@ final class StandardRules {
                 new ProtocolMismatch(),
                 new AliasTargetUnknown(),
                 new DelimiterInName(),
-                new RelayAuthWeakTls());
+                new RelayAuthWeakTls(),
+                new NoneModeIgnoredKeys());
     }
 }

@@ -63,6 +63,7 @@ public enum Code {
     ALIAS_TARGET_UNKNOWN("alias-target-unknown", WARNING, "an alias target that is no user, alias or address"),
     DELIMITER_IN_NAME("delimiter-in-name", WARNING, "a user or alias name containing the recipient delimiter"),
     RELAY_AUTH_WEAK_TLS("relay-auth-weak-tls", WARNING, "a relay password that may be sent without encryption"),
+    MODE_NONE_IGNORED_KEY("mode-none-ignored-key", WARNING, "a key that mode none writes nowhere"),
 
     // targets
     JAMES_UNSUPPORTED("james-unsupported", WARNING, "a setting the James configuration cannot express and leaves out");

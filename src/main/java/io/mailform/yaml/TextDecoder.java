@@ -36,6 +36,15 @@ final class TextDecoder {
                     "the file has more than " + limits.maxBytes() + " bytes, the most mailform reads",
                     "split large alias tables out of the description, or check that this is the right file")));
         }
+        int nul = indexOfNul(bytes);
+        if (nul >= 0) {
+            // Text never holds NUL; say "binary" rather than whatever encoding error comes first.
+            SourceFile prefix = new SourceFile(name, new String(bytes, 0, nul, StandardCharsets.UTF_8));
+            Position at = prefix.positionAt(prefix.text().length());
+            return new Decoded(prefix, Optional.of(Diagnostic.of(Code.INPUT_BINARY, name, Span.at(at),
+                    "NUL byte at offset " + nul + "; this is a binary file, not YAML",
+                    "give mailform the YAML description of the mail system")));
+        }
         int skip = startsWithBom(bytes) ? UTF8_BOM.length : 0;
         ByteBuffer input = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -56,6 +65,15 @@ final class TextDecoder {
         output.flip();
         SourceFile source = new SourceFile(name, output.toString());
         return new Decoded(source, controlCharacter(source));
+    }
+
+    private static int indexOfNul(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean startsWithBom(byte[] bytes) {

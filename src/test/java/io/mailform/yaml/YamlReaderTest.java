@@ -118,6 +118,8 @@ class YamlReaderTest {
     void reportsBinaryGarbage() {
         byte[] bytes = {'a', ':', ' ', 0, 1, 2, 'x'};
         assertAt(only(reader.read("bin.yaml", bytes)), Code.INPUT_BINARY, 1, 4);
+        byte[] control = {'a', ':', ' ', 'b', 1, 'x'};
+        assertAt(only(reader.read("control.yaml", control)), Code.INPUT_BINARY, 1, 5);
     }
 
     @Test

@@ -1,0 +1,87 @@
+package io.mailform.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "mailform", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Validate and compile declarative mail-system descriptions for Postfix.",
+        subcommands = {ValidateCommand.class, CompileCommand.class, SchemaCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @picocli.CommandLine.Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: validate, compile or schema");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command line and returns its exit code; never throws, never exits. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
+        CommandLine commandLine = new CommandLine(new Main(out, err))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .setExecutionExceptionHandler((exception, line, parsed) -> {
+                    err.println("mailform: internal error: " + exception);
+                    if (stacktrace) {
+                        exception.printStackTrace(err);
+                    } else {
+                        err.println("mailform: run again with --stacktrace for details, and report it as a bug");
+                    }
+                    return ExitCode.INTERNAL;
+                });
+        commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
+        commandLine.getCommandSpec().exitCodeOnExecutionException(ExitCode.INTERNAL);
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static PrintStream out(CommandSpec spec) {
+        return root(spec).out;
+    }
+
+    static PrintStream err(CommandSpec spec) {
+        return root(spec).err;
+    }
+
+    private static Main root(CommandSpec spec) {
+        CommandSpec top = spec;
+        while (top.parent() != null) {
+            top = top.parent();
+        }
+        return (Main) top.userObject();
+    }
+
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

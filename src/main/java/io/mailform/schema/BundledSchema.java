@@ -1,0 +1,129 @@
+package io.mailform.schema;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import io.mailform.yaml.Pointers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The schema shipped in the jar, read and compiled once per process. The only class that talks to the validator
+ * library: its errors leave here as {@link SchemaError}s.
+ */
+final class BundledSchema {
+    static final String RESOURCE = "io/mailform/schema/mailsystem.schema.json";
+    /** The schema's own keyword for per-keyword help texts; the validator library knows it under this name too. */
+    static final String MESSAGE_KEYWORD = "message";
+
+    // Two holders: the text is served on its own (mailform schema), without compiling the schema.
+    private static final class Text {
+        static final String VALUE = readResource();
+    }
+
+    private static final class Holder {
+        static final BundledSchema INSTANCE = load();
+    }
+
+    private final SchemaDocument document;
+    private final Schema schema;
+
+    private BundledSchema(SchemaDocument document, Schema schema) {
+        this.document = document;
+        this.schema = schema;
+    }
+
+    static BundledSchema instance() {
+        return Holder.INSTANCE;
+    }
+
+    static String text() {
+        return Text.VALUE;
+    }
+
+    SchemaDocument document() {
+        return document;
+    }
+
+    List<SchemaError> evaluate(JsonNode instance) {
+        List<SchemaError> errors = new ArrayList<>();
+        for (Error error : schema.validate(instance)) {
+            errors.add(convert(error));
+        }
+        return errors;
+    }
+
+    private static BundledSchema load() {
+        String text = text();
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder().errorMessageKeyword(MESSAGE_KEYWORD).build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaRegistryConfig(config));
+        Schema schema = registry.getSchema(text, InputFormat.JSON);
+        schema.initializeValidators(); // compile every pattern now, not on the first document that reaches it
+        return new BundledSchema(new SchemaDocument(new ObjectMapper().readTree(text)), schema);
+    }
+
+    private static String readResource() {
+        try (InputStream in = BundledSchema.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the schema " + RESOURCE + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the schema " + RESOURCE, e);
+        }
+    }
+
+    private static SchemaError convert(Error error) {
+        return new SchemaError(
+                error.getKeyword(),
+                pointer(error.getInstanceLocation()),
+                names(error.getEvaluationPath()),
+                pointer(error.getSchemaLocation().getFragment()),
+                Optional.ofNullable(error.getProperty()),
+                validBranches(error));
+    }
+
+    /** A failed oneOf names how many branches matched as its first argument (as text in this library version). */
+    private static int validBranches(Error error) {
+        Object[] arguments = error.getArguments();
+        if (!error.getKeyword().equals("oneOf") || arguments == null || arguments.length == 0) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(String.valueOf(arguments[0]));
+        } catch (NumberFormatException unexpected) {
+            return 0;
+        }
+    }
+
+    /** Rebuilds the path as an escaped JSON Pointer from its elements: keys may hold '/' and '~'. */
+    private static String pointer(NodePath path) {
+        String pointer = "";
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            pointer = element instanceof Integer index ? Pointers.child(pointer, index)
+                    : Pointers.child(pointer, element.toString());
+        }
+        return pointer;
+    }
+
+    private static List<String> names(NodePath path) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            names.add(String.valueOf(path.getElement(i)));
+        }
+        return names;
+    }
+}
