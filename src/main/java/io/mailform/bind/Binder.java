@@ -155,10 +155,19 @@ public final class Binder {
     }
 
     private static RelayAuth relayAuth(JsonNode node) {
-        SecretSource secret = node.has("password_file")
-                ? new SecretSource.File(node.get("password_file").asString())
-                : new SecretSource.Environment(node.get("password_env").asString());
-        return new RelayAuth(node.get("username").asString(), secret);
+        return new RelayAuth(node.get("username").asString(), secret(node).orElseThrow(
+                () -> new IllegalStateException("the schema passed relay auth without a password source")));
+    }
+
+    /** password_file or password_env of the node, whichever is given. */
+    private static Optional<SecretSource> secret(JsonNode node) {
+        if (node.has("password_file")) {
+            return Optional.of(new SecretSource.File(node.get("password_file").asString()));
+        }
+        if (node.has("password_env")) {
+            return Optional.of(new SecretSource.Environment(node.get("password_env").asString()));
+        }
+        return Optional.empty();
     }
 
     private static List<Cidr> networks(JsonNode node) {
@@ -208,7 +217,7 @@ public final class Binder {
         if (node == null) {
             return List.of();
         }
-        return node.values().stream().map(item -> new User(item.get("name").asString())).toList();
+        return node.values().stream().map(item -> new User(item.get("name").asString(), secret(item))).toList();
     }
 
     private static List<Route> routes(JsonNode node) {

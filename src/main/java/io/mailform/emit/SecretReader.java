@@ -34,29 +34,33 @@ public final class SecretReader {
         return Pointers.child(authPointer, source instanceof SecretSource.File ? "password_file" : "password_env");
     }
 
-    /** The password, or empty after reporting why not at {@code pointer} (the node naming the source). */
-    public Optional<String> read(SecretSource source, String pointer) {
+    /**
+     * The password, or empty after reporting why not at {@code pointer} (the node naming the source).
+     *
+     * @param what the password in messages, e.g. "the relay password"
+     */
+    public Optional<String> read(SecretSource source, String pointer, String what) {
         if (source instanceof SecretSource.File file) {
-            return fromFile(file.path(), pointer);
+            return fromFile(file.path(), pointer, what);
         }
-        return fromEnvironment(((SecretSource.Environment) source).variable(), pointer);
+        return fromEnvironment(((SecretSource.Environment) source).variable(), pointer, what);
     }
 
-    private Optional<String> fromEnvironment(String variable, String pointer) {
+    private Optional<String> fromEnvironment(String variable, String pointer, String what) {
         String value = context.environment().get(variable);
         if (value == null) {
-            return unavailable(pointer, "the environment variable " + variable + " that holds the relay password is not set",
+            return unavailable(pointer, "the environment variable " + variable + " that holds " + what + " is not set",
                     "set " + variable + " in the environment of mailform (e.g. from your CI's secret store), "
                             + "or use password_file instead");
         }
         if (value.isEmpty()) {
-            return unavailable(pointer, "the environment variable " + variable + " that holds the relay password is empty",
+            return unavailable(pointer, "the environment variable " + variable + " that holds " + what + " is empty",
                     "set " + variable + " to the password");
         }
         return Optional.of(value);
     }
 
-    private Optional<String> fromFile(String name, String pointer) {
+    private Optional<String> fromFile(String name, String pointer, String what) {
         Path path = context.baseDirectory().resolve(name);
         String text;
         try {
@@ -66,15 +70,15 @@ public final class SecretReader {
                     .decode(ByteBuffer.wrap(Files.readAllBytes(path)))
                     .toString();
         } catch (NoSuchFileException missing) {
-            return unavailableFile(pointer, name, path, "does not exist",
+            return unavailableFile(pointer, name, path, what, "does not exist",
                     "create it with the password on its first line and mode 0600, or use password_env");
         } catch (AccessDeniedException denied) {
-            return unavailableFile(pointer, name, path, "is not readable by mailform",
+            return unavailableFile(pointer, name, path, what, "is not readable by mailform",
                     "let the user running mailform read it (it should stay mode 0600), or use password_env");
         } catch (CharacterCodingException notUtf8) {
-            return unavailableFile(pointer, name, path, "is not UTF-8 text", "write the password as UTF-8 text");
+            return unavailableFile(pointer, name, path, what, "is not UTF-8 text", "write the password as UTF-8 text");
         } catch (IOException e) {
-            return unavailableFile(pointer, name, path, "cannot be read (" + e.getMessage() + ")",
+            return unavailableFile(pointer, name, path, what, "cannot be read (" + e.getMessage() + ")",
                     "check the path, which is relative to the description's directory");
         }
         int end = text.indexOf('\n');
@@ -84,15 +88,16 @@ public final class SecretReader {
             firstLine = firstLine.substring(0, firstLine.length() - 1);
         }
         if (firstLine.isEmpty()) {
-            return unavailableFile(pointer, name, path, "has an empty first line",
+            return unavailableFile(pointer, name, path, what, "has an empty first line",
                     "put the password on the first line of the file");
         }
         return Optional.of(firstLine);
     }
 
-    private Optional<String> unavailableFile(String pointer, String name, Path path, String problem, String help) {
-        return unavailable(pointer,
-                "the relay password file " + name + " (" + path.toAbsolutePath().normalize() + ") " + problem, help);
+    private Optional<String> unavailableFile(String pointer, String name, Path path, String what, String problem,
+            String help) {
+        return unavailable(pointer, "the file " + name + " (" + path.toAbsolutePath().normalize() + ") that holds "
+                + what + " " + problem, help);
     }
 
     private Optional<String> unavailable(String pointer, String message, String help) {

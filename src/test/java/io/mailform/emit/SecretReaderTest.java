@@ -36,7 +36,7 @@ class SecretReaderTest {
         ReadResult read = new YamlReader().read("site.yaml", YAML.getBytes(StandardCharsets.UTF_8));
         Diagnostics diagnostics = new Diagnostics(read.source());
         EmitContext context = new EmitContext("site.yaml", directory, environment, read.sourceMap());
-        Optional<String> password = new SecretReader(context, diagnostics).read(source, POINTER);
+        Optional<String> password = new SecretReader(context, diagnostics).read(source, POINTER, "the relay password");
         out.addAll(diagnostics.toList());
         return password;
     }

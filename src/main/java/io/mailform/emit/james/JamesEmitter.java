@@ -44,7 +44,11 @@ public final class JamesEmitter implements Emitter {
         Reporter reporter = new Reporter(diagnostics, context.sourceMap());
         LocalDomains domains = LocalDomains.of(system);
         Mailboxes mailboxes = Mailboxes.of(system, domains, reporter);
-        OutboundPlan outbound = OutboundPlan.of(system, new SecretReader(context, diagnostics), reporter);
+        SecretReader secrets = new SecretReader(context, diagnostics);
+        List<ProvisionedUser> accounts = mailboxes.accounts().stream()
+                .map(account -> withPassword(account, secrets))
+                .toList();
+        OutboundPlan outbound = OutboundPlan.of(system, secrets, reporter);
         List<IpAddress> listen = ListenAddresses.of(system, reporter);
         if (system.serverTls() instanceof ServerTls.Certificate certificate) {
             XmlValues.check(certificate.certFile(), "the certificate path", Pointers.of("tls", "server", "cert_file"),
@@ -75,7 +79,12 @@ public final class JamesEmitter implements Emitter {
                 hasPasswords ? "Holds relay passwords: keep it mode 0600." : "Holds no password."),
                 MailetContainerFile.of(domains, outbound, hostname),
                 hasPasswords ? OutputFile.SECRET : OutputFile.PUBLIC));
-        files.put(ProvisioningFile.FILE, ProvisioningFile.of(Header.of(origin), system, mailboxes));
+        files.put(ProvisioningFile.FILE, ProvisioningFile.of(Header.of(origin), system, accounts, mailboxes));
         return new Emitted(new OutputTree(files), diagnostics.toList());
+    }
+
+    private static ProvisionedUser withPassword(Mailboxes.Account account, SecretReader secrets) {
+        return new ProvisionedUser(account.name(), account.password().flatMap(secret -> secrets.read(secret,
+                SecretReader.sourcePointer(account.pointer(), secret), "the IMAP password of " + account.name())));
     }
 }

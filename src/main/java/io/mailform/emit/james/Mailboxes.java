@@ -5,6 +5,7 @@ import io.mailform.model.Alias;
 import io.mailform.model.AliasTarget;
 import io.mailform.model.DomainName;
 import io.mailform.model.MailSystem;
+import io.mailform.model.SecretSource;
 import io.mailform.model.User;
 import io.mailform.yaml.Pointers;
 import java.util.ArrayList;
@@ -25,8 +26,12 @@ import java.util.Set;
  * Command, file and include targets have no James equivalent: they are left out with a
  * {@link Code#JAMES_UNSUPPORTED} warning at the target.
  */
-record Mailboxes(List<String> accounts, List<ProvisionedAlias> aliases) {
+record Mailboxes(List<Account> accounts, List<ProvisionedAlias> aliases) {
     private static final String ROOT = "root";
+
+    /** An account and where its IMAP password comes from: a declared user's source, or the runtime's choice. */
+    record Account(String name, Optional<SecretSource> password, String pointer) {
+    }
 
     Mailboxes {
         accounts = List.copyOf(accounts);
@@ -47,7 +52,7 @@ record Mailboxes(List<String> accounts, List<ProvisionedAlias> aliases) {
         private final Reporter reporter;
         private final Set<String> aliasNames = new LinkedHashSet<>();
         private final Set<String> users = new LinkedHashSet<>();
-        private final Set<String> accounts = new LinkedHashSet<>();
+        private final Set<String> implied = new LinkedHashSet<>();
 
         Builder(MailSystem system, LocalDomains domains, Reporter reporter) {
             this.system = system;
@@ -59,7 +64,6 @@ record Mailboxes(List<String> accounts, List<ProvisionedAlias> aliases) {
             List<Entry> entries = entries();
             entries.forEach(entry -> aliasNames.add(LocalName.fold(entry.name())));
             system.users().stream().map(User::name).map(LocalName::fold).forEach(users::add);
-            accounts.addAll(users);
             List<ProvisionedAlias> aliases = new ArrayList<>();
             for (Entry entry : entries) {
                 List<String> targets = targets(entry);
@@ -69,7 +73,18 @@ record Mailboxes(List<String> accounts, List<ProvisionedAlias> aliases) {
                     }
                 }
             }
-            return new Mailboxes(List.copyOf(accounts), aliases);
+            return new Mailboxes(accounts(), aliases);
+        }
+
+        private List<Account> accounts() {
+            List<Account> accounts = new ArrayList<>();
+            List<User> declared = system.users();
+            for (int i = 0; i < declared.size(); i++) {
+                User user = declared.get(i);
+                accounts.add(new Account(LocalName.fold(user.name()), user.imapPassword(), Pointers.of("users", i)));
+            }
+            implied.forEach(name -> accounts.add(new Account(name, Optional.empty(), "")));
+            return accounts;
         }
 
         private List<Entry> entries() {
@@ -126,7 +141,7 @@ record Mailboxes(List<String> accounts, List<ProvisionedAlias> aliases) {
                     .filter(stripped -> !isKnown(name) && isKnown(stripped))
                     .orElse(name);
             if (!isKnown(base)) {
-                accounts.add(base);
+                implied.add(base);
             }
         }
 

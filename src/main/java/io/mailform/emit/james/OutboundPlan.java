@@ -104,7 +104,7 @@ record OutboundPlan(List<RoutedDomain> routes, Outbound fallback) {
 
         private Optional<Outbound.Login> login(RelayAuth auth, String authPointer) {
             String sourcePointer = SecretReader.sourcePointer(authPointer, auth.password());
-            Optional<String> password = secrets.read(auth.password(), sourcePointer);
+            Optional<String> password = secrets.read(auth.password(), sourcePointer, "the relay password");
             boolean writable = XmlValues.check(auth.username(), "the relay user name", Pointers.child(authPointer,
                     "username"), reporter);
             if (password.isEmpty()) {

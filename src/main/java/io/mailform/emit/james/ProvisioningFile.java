@@ -3,6 +3,7 @@ package io.mailform.emit.james;
 import io.mailform.emit.OutputFile;
 import io.mailform.model.MailSystem;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -11,8 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * provisioning.json: what James 3.8.1's memory server cannot read from XML and the runtime applies at every start
  * (runtime/CONFIG.md): the accounts, the alias mappings, the mailbox quota, the mail name and the recipient
- * delimiter. Accounts carry no password: Postfix has none, and the runtime gives each account a random IMAP password
- * at start. JSON has no comments, so the generated-by line is the value of {@code comment}.
+ * delimiter. An account has an IMAP password only when the description names where it comes from (Postfix has none);
+ * the runtime gives the others a random one at start. A file with passwords is written with mode 0600. JSON has no
+ * comments, so the generated-by line is the value of {@code comment}.
  */
 final class ProvisioningFile {
     static final String FILE = "provisioning.json";
@@ -21,7 +23,7 @@ final class ProvisioningFile {
     private ProvisioningFile() {
     }
 
-    static OutputFile of(Header header, MailSystem system, Mailboxes mailboxes) {
+    static OutputFile of(Header header, MailSystem system, List<ProvisionedUser> accounts, Mailboxes mailboxes) {
         JsonNodeFactory json = JsonNodeFactory.instance;
         ObjectNode root = json.objectNode();
         root.put("version", VERSION);
@@ -29,7 +31,10 @@ final class ProvisioningFile {
         system.mailName().ifPresent(name -> root.put("mailName", name.value()));
         root.put("recipientDelimiter", system.recipientDelimiter());
         ArrayNode users = root.putArray("users");
-        mailboxes.accounts().forEach(name -> users.addObject().put("name", name));
+        for (ProvisionedUser account : accounts) {
+            ObjectNode user = users.addObject().put("name", account.name());
+            account.password().ifPresent(password -> user.put("password", password));
+        }
         ArrayNode aliases = root.putArray("aliases");
         for (ProvisionedAlias alias : mailboxes.aliases()) {
             ObjectNode entry = aliases.addObject();
@@ -41,6 +46,7 @@ final class ProvisioningFile {
             root.putObject("quota").put("maxStorageBytes", system.mailboxSizeLimit().bytes());
         }
         String text = JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        return new OutputFile(text.getBytes(StandardCharsets.UTF_8), OutputFile.PUBLIC);
+        boolean secret = accounts.stream().anyMatch(account -> account.password().isPresent());
+        return new OutputFile(text.getBytes(StandardCharsets.UTF_8), secret ? OutputFile.SECRET : OutputFile.PUBLIC);
     }
 }

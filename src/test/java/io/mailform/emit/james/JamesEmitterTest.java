@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mailform.diag.Code;
 import io.mailform.diag.Diagnostic;
 import io.mailform.emit.OutputFile;
+import io.mailform.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -207,6 +208,46 @@ class JamesEmitterTest {
         provisioning(compiled).get("users").values()
                 .forEach(user -> assertFalse(user.has("password"), "the runtime chooses IMAP passwords"));
         assertEquals(OutputFile.PUBLIC, compiled.mode(ProvisioningFile.FILE));
+    }
+
+    @Test
+    void aUsersImapPasswordComesFromItsSourceAndMakesTheFileSecret() {
+        Compiled compiled = Compiled.of("site.yaml", SITE + """
+                users:
+                  - name: alice
+                    password_env: ALICE_IMAP
+                  - name: bob
+                root_recipient: alice
+                """, Path.of("."), Map.of("ALICE_IMAP", "alice's \"secret\""));
+        assertEquals(List.of(), compiled.emitter());
+        JsonNode users = provisioning(compiled).get("users");
+        assertEquals("alice's \"secret\"", users.get(0).get("password").stringValue());
+        assertFalse(users.get(1).has("password"));
+        assertEquals(OutputFile.SECRET, compiled.mode(ProvisioningFile.FILE));
+    }
+
+    @Test
+    void anUnreadableImapPasswordIsAnErrorAtItsSource() {
+        Compiled compiled = Compiled.yaml(SITE + """
+                users:
+                  - name: alice
+                    password_file: secrets/none-such
+                """);
+        assertDiagnostic(compiled.emitter(), Code.SECRET_UNAVAILABLE, "7:20");
+        assertTrue(compiled.emitter().get(0).message().contains("the IMAP password of alice"));
+        assertTrue(compiled.tree().files().isEmpty());
+    }
+
+    @Test
+    void aUserTakesOnePasswordSourceAtMost() {
+        List<Diagnostic> diagnostics = new Pipeline().validate("site.yaml", (SITE + """
+                users:
+                  - name: alice
+                    password_file: secrets/alice
+                    password_env: ALICE_IMAP
+                """).getBytes(java.nio.charset.StandardCharsets.UTF_8)).diagnostics();
+        assertEquals(List.of(Code.SCHEMA_CONDITION), diagnostics.stream().map(Diagnostic::code).toList());
+        assertTrue(diagnostics.get(0).help().orElseThrow().contains("at most one of password_file or password_env"));
     }
 
     @Test
