@@ -15,6 +15,7 @@ import io.mailform.model.ServerTls;
 import io.mailform.source.SourceFile;
 import io.mailform.yaml.Pointers;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -50,6 +51,7 @@ public final class JamesEmitter implements Emitter {
                 .toList();
         OutboundPlan outbound = OutboundPlan.of(system, secrets, reporter);
         List<IpAddress> listen = ListenAddresses.of(system, reporter);
+        Optional<String> networks = AuthorizedNetworks.of(system.networks(), reporter);
         if (system.serverTls() instanceof ServerTls.Certificate certificate) {
             XmlValues.check(certificate.certFile(), "the certificate path", Pointers.of("tls", "server", "cert_file"),
                     reporter);
@@ -68,7 +70,7 @@ public final class JamesEmitter implements Emitter {
         files.put(SmtpServerFile.FILE, XmlDocument.file(Header.of(origin,
                 "The SMTP server: Postfix's smtpd with its listen addresses, networks, size limit and host name.",
                 "The runtime binds it to loopback on a port of its own and turns server TLS off (runtime/CONFIG.md)."),
-                SmtpServerFile.of(system, listen), OutputFile.PUBLIC));
+                SmtpServerFile.of(system, listen, networks), OutputFile.PUBLIC));
         files.put(ImapServerFile.FILE, XmlDocument.file(Header.of(origin,
                 "IMAP, to read the mailboxes: Postfix has no equivalent. The passwords are in provisioning.json or",
                 "chosen by the runtime at start."), ImapServerFile.of(), OutputFile.PUBLIC));

@@ -102,11 +102,15 @@ final class MailetContainerFile {
                 .add(toProcessor("All", "relay-denied"));
     }
 
-    /** Postfix's mailbox_size_limit: a message that would overflow the mailbox is bounced, not delivered. */
+    /**
+     * Postfix's mailbox_size_limit: a message that would overflow the mailbox is bounced, not delivered. Bounce passes
+     * the mail on unless told not to, and the mailbox would then refuse it a second time with a second bounce.
+     */
     private static XmlElement localDelivery() {
         return processor("local-delivery")
                 .add(mailet("IsOverQuota", "Bounce")
                         .add("attachment", "none")
+                        .add("passThrough", "false")
                         .add("notice", "552 - Requested mail action aborted: mailbox full"))
                 .add(mailet("All", "AddDeliveredToHeader"))
                 .add(mailet("All", "LocalDelivery"));
@@ -121,10 +125,13 @@ final class MailetContainerFile {
         return relay.addAll(outbound(plan.fallback(), heloName));
     }
 
-    /** A RemoteDelivery, or a Bounce that ends the mail's way here (Bounce does not pass the mail on). */
+    /** A RemoteDelivery, or a Bounce that ends the mail's way here. */
     private static List<XmlElement> outbound(Outbound outbound, String heloName) {
         if (outbound instanceof Outbound.Refused refused) {
-            return List.of(mailet("All", "Bounce").add("attachment", "none").add("notice", refused.notice()));
+            return List.of(mailet("All", "Bounce")
+                    .add("attachment", "none")
+                    .add("passThrough", "false")
+                    .add("notice", refused.notice()));
         }
         return List.of(remoteDelivery((Outbound.Remote) outbound, heloName));
     }

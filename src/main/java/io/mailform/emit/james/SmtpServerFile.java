@@ -1,7 +1,5 @@
 package io.mailform.emit.james;
 
-import io.mailform.model.Cidr;
-import io.mailform.model.Interfaces;
 import io.mailform.model.IpAddress;
 import io.mailform.model.MailSystem;
 import io.mailform.model.ServerTls;
@@ -26,7 +24,7 @@ final class SmtpServerFile {
     private SmtpServerFile() {
     }
 
-    static XmlElement of(MailSystem system, List<IpAddress> bindAddresses) {
+    static XmlElement of(MailSystem system, List<IpAddress> bindAddresses, Optional<String> authorizedAddresses) {
         String hostname = system.hostname().orElseThrow().value();
         XmlElement server = XmlElement.of("smtpserver").attribute("enabled", "true")
                 .add("jmxName", "smtpserver")
@@ -40,7 +38,7 @@ final class SmtpServerFile {
                         .add("announce", "never")
                         .add("requireSSL", "false")
                         .add("plainAuthEnabled", "false"));
-        authorizedAddresses(system.networks()).ifPresent(addresses -> server.add("authorizedAddresses", addresses));
+        authorizedAddresses.ifPresent(addresses -> server.add("authorizedAddresses", addresses));
         return XmlElement.of("smtpservers").add(server
                 .add("verifyIdentity", "false")
                 .add("maxmessagesize", maxMessageSize(system.messageSizeLimit().orElse(POSTFIX_MESSAGE_SIZE_LIMIT)))
@@ -73,14 +71,6 @@ final class SmtpServerFile {
     /** James resolves configuration paths through its file system: an absolute path is a file:// URL. */
     static String fileUrl(String absolutePath) {
         return "file://" + absolutePath;
-    }
-
-    /** Postfix's mynetworks; James writes IPv6 networks without brackets. None at all: no relaying. */
-    static Optional<String> authorizedAddresses(List<Cidr> networks) {
-        if (networks.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(networks.stream().map(Cidr::text).collect(Collectors.joining(",")));
     }
 
     /** In bytes, with James's byte suffix (its default unit is KiB); 0 means no limit in both. */

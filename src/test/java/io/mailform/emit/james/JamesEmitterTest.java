@@ -440,10 +440,20 @@ class JamesEmitterTest {
 
     @Test
     void networksAreTheAuthorizedAddressesWithoutBrackets() {
-        assertEquals("127.0.0.0/8,::ffff:127.0.0.0/104,::1/128", smtp(clean(SITE)).text("//authorizedAddresses"));
+        // Debian's default; its IPv4-mapped network is the IPv4 loopback network for James.
+        assertEquals("127.0.0.0/8,::1/128", smtp(clean(SITE)).text("//authorizedAddresses"));
+        assertEquals("192.0.2.0/24", smtp(clean(SITE + "networks: [\"::ffff:192.0.2.0/120\"]\n"))
+                .text("//authorizedAddresses"));
         assertEquals("192.0.2.0/24,2001:db8::/32",
                 smtp(clean(SITE + "networks: [192.0.2.0/24, 2001:db8::/32]\n")).text("//authorizedAddresses"));
         assertEquals(0, smtp(clean(SITE + "networks: []\n")).count("//authorizedAddresses"));
+    }
+
+    @Test
+    void aNetworkMixingMappedAndOtherIpv6AddressesIsLeftOut() {
+        Compiled compiled = Compiled.yaml(SITE + "networks: [127.0.0.1/32, \"::ffff:0:0/80\"]\n");
+        assertDiagnostic(compiled.emitter(), Code.JAMES_UNSUPPORTED, "5:26");
+        assertEquals("127.0.0.1/32", smtp(compiled).text("//authorizedAddresses"));
     }
 
     @Test
