@@ -17,7 +17,8 @@ import org.w3c.dom.Element;
  * The configuration James actually reads: a copy of {@code DIR/james/conf} in a working directory, with what the
  * runtime owns overridden. The compiled files stay as they are; only the copy changes:
  * <ul>
- *   <li>the SMTP and IMAP listeners bind to 127.0.0.1 on the chosen ports;</li>
+ *   <li>the SMTP and IMAP listeners bind to 127.0.0.1 on the chosen ports, without TLS: the certificate and key are
+ *   the target host's files, and clients on loopback speak plain SMTP and IMAP;</li>
  *   <li>in the sandbox, every RemoteDelivery sends to the capture sink standing in for its gateway, in plain SMTP.</li>
  * </ul>
  */
@@ -83,7 +84,16 @@ public final class EffectiveConfiguration {
                 + "> elements; the runtime needs exactly one (runtime/CONFIG.md)");
         }
         XmlFiles.setChildText(enabled.get(0), "bind", LOOPBACK + ":" + port);
+        withoutTls(enabled.get(0));
         return document;
+    }
+
+    private static void withoutTls(Element server) {
+        XmlFiles.removeChildren(server, "tls");
+        Element tls = server.getOwnerDocument().createElement("tls");
+        tls.setAttribute("socketTLS", "false");
+        tls.setAttribute("startTLS", "false");
+        server.appendChild(tls);
     }
 
     private Document redirectedToSinks(Map<String, Integer> sinkPorts) throws StartupException {
@@ -98,6 +108,7 @@ public final class EffectiveConfiguration {
             // The sinks speak plain SMTP; the credentials stay, so that a sink records the AUTH.
             XmlFiles.removeChildren(mailet, "sslEnable");
             XmlFiles.removeChildren(mailet, "startTLS");
+            XmlFiles.removeChildren(mailet, "mail.smtp.starttls.required");
             XmlFiles.setChildText(mailet, "verifyServerIdentity", "false");
         }
         return document;

@@ -19,8 +19,15 @@ public record Provisioning(
 
     public static final int CURRENT_VERSION = 1;
 
-    /** A login for IMAP and a mailbox; {@code name} as James's users repository spells it. */
-    public record User(String name, String password, OptionalLong maxStorageBytes) {
+    /**
+     * A login for IMAP and a mailbox; {@code name} as James's users repository spells it. Without a password the
+     * runtime chooses one at start ({@link ImapPasswords}).
+     */
+    public record User(String name, Optional<String> password, OptionalLong maxStorageBytes) {
+        @Override
+        public String toString() {
+            return "User[" + name + (password.isPresent() ? ", password hidden" : "") + ", " + maxStorageBytes + "]";
+        }
     }
 
     /** Mail for {@code source} (a full address) goes to every target address instead. */

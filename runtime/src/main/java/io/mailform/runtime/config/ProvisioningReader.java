@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * offending value, so that a mistake in the compiled output fails the start instead of being ignored.
  */
 public final class ProvisioningReader {
+    /** {@code comment} is the generated-by line, as JSON has no comments; it is not read further. */
     private static final Set<String> TOP_KEYS =
-        Set.of("version", "mailName", "recipientDelimiter", "users", "aliases", "quota");
+        Set.of("version", "comment", "mailName", "recipientDelimiter", "users", "aliases", "quota");
     private static final Set<String> USER_KEYS = Set.of("name", "password", "maxStorageBytes");
     private static final Set<String> ALIAS_KEYS = Set.of("source", "targets");
     private static final Set<String> QUOTA_KEYS = Set.of("maxStorageBytes", "maxMessages");
@@ -63,7 +64,7 @@ public final class ProvisioningReader {
             requireObject(array.get(i), at, USER_KEYS);
             users.add(new Provisioning.User(
                 requiredText(array.get(i), at, "name"),
-                requiredText(array.get(i), at, "password"),
+                optionalNonEmptyText(array.get(i), at, "password"),
                 optionalLong(array.get(i), at, "maxStorageBytes")));
         }
         return List.copyOf(users);
@@ -144,6 +145,10 @@ public final class ProvisioningReader {
             throw fail(at + "/" + key, "must be a non-empty string");
         }
         return value.stringValue();
+    }
+
+    private Optional<String> optionalNonEmptyText(JsonNode object, String at, String key) throws StartupException {
+        return object.has(key) ? Optional.of(requiredText(object, at, key)) : Optional.empty();
     }
 
     private OptionalLong optionalLong(JsonNode object, String at, String key) throws StartupException {

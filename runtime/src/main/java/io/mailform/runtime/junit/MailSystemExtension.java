@@ -26,15 +26,15 @@ public final class MailSystemExtension implements BeforeAllCallback, ParameterRe
         MailSystem annotation = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), MailSystem.class)
             .orElseThrow(() -> new ExtensionConfigurationException("@MailSystem(\"DIR\") is missing on "
                 + context.getRequiredTestClass().getName()));
-        Path directory = locate(annotation.value(), context.getRequiredTestClass());
-        RunningMailSystem system;
+        Path system = locate(annotation.value(), context.getRequiredTestClass());
+        RunningMailSystem running;
         try {
-            system = MailSystemRuntime.start(RuntimeOptions.sandboxed(directory));
+            running = MailSystemRuntime.start(RuntimeOptions.sandboxed(system));
         } catch (StartupException e) {
             throw new ExtensionConfigurationException("@MailSystem(\"" + annotation.value() + "\"): "
                 + e.getMessage(), e);
         }
-        context.getStore(NAMESPACE).put(RunningMailSystem.class, new Stopper(system));
+        context.getStore(NAMESPACE).put(RunningMailSystem.class, new Stopper(running));
     }
 
     private static Path locate(String value, Class<?> testClass) throws URISyntaxException {
@@ -43,12 +43,12 @@ public final class MailSystemExtension implements BeforeAllCallback, ParameterRe
             return Path.of(resource.toURI());
         }
         Path path = Path.of(value);
-        if (Files.isDirectory(path)) {
+        if (Files.exists(path)) {
             return path;
         }
-        throw new ExtensionConfigurationException("@MailSystem(\"" + value + "\"): neither a class path directory "
-            + "nor a directory relative to " + Path.of("").toAbsolutePath()
-            + "; give the directory that `mailform compile -o DIR` wrote");
+        throw new ExtensionConfigurationException("@MailSystem(\"" + value + "\"): neither on the class path "
+            + "nor relative to " + Path.of("").toAbsolutePath()
+            + "; give a YAML description or the directory that `mailform compile -o DIR` wrote");
     }
 
     @Override

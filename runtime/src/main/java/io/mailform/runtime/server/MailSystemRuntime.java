@@ -9,8 +9,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -20,14 +23,19 @@ import org.apache.james.core.Domain;
 
 import io.mailform.runtime.address.MailSettings;
 import io.mailform.runtime.address.RecipientDelimiter;
+import io.mailform.runtime.compile.DescriptionCompiler;
 import io.mailform.runtime.config.EffectiveConfiguration;
+import io.mailform.runtime.config.ImapPasswords;
 import io.mailform.runtime.config.JamesDirectory;
 import io.mailform.runtime.config.Provisioning;
 import io.mailform.runtime.config.ProvisioningReader;
 import io.mailform.runtime.config.StartupException;
 import io.mailform.runtime.sandbox.CaptureSink;
 
-/** Starts a compiled mail system: checks the directory, starts the sinks, James, applies the provisioning, waits. */
+/**
+ * Starts a mail system: compiles a description if given one, checks the directory, starts the sinks and James, applies
+ * the provisioning, waits for SMTP.
+ */
 public final class MailSystemRuntime {
     private static final Duration SMTP_ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
@@ -39,11 +47,28 @@ public final class MailSystemRuntime {
     private MailSystemRuntime() {
     }
 
+    /** Starts a compiled directory, or a YAML description after compiling it into a temporary one. */
     public static RunningMailSystem start(RuntimeOptions options) throws StartupException {
-        JamesDirectory directory = JamesDirectory.open(options.systemDirectory());
+        if (!Files.isRegularFile(options.system())) {
+            return start(options.system(), options, Optional.empty());
+        }
+        Path compiled = DescriptionCompiler.compile(options.system(), System.getenv(), System.err);
+        try {
+            return start(compiled, options, Optional.of(compiled));
+        } catch (StartupException | RuntimeException e) {
+            RunningMailSystem.deleteRecursively(compiled);
+            throw e;
+        }
+    }
+
+    /** @param owned a directory to delete when the system stops: the compiled description */
+    private static RunningMailSystem start(Path system, RuntimeOptions options, Optional<Path> owned)
+            throws StartupException {
+        JamesDirectory directory = JamesDirectory.open(system);
         Provisioning provisioning = ProvisioningReader.read(directory.provisioning());
         MailSettings settings = settingsOf(provisioning, directory);
         EffectiveConfiguration configuration = new EffectiveConfiguration(directory);
+        Map<String, String> passwords = ImapPasswords.of(provisioning, new SecureRandom());
 
         Map<String, CaptureSink> sinks = new LinkedHashMap<>();
         Path workingDirectory = null;
@@ -63,9 +88,11 @@ public final class MailSystemRuntime {
 
             server = JamesAssembly.create(workingDirectory, settings);
             startJames(server, directory);
-            server.getProbe(ProvisioningProbe.class).apply(provisioning);
+            server.getProbe(ProvisioningProbe.class).apply(provisioning, passwords);
             awaitSmtpGreeting(smtpPort);
-            return new RunningMailSystem(server, workingDirectory, smtpPort, imapPort, sinks);
+            List<Path> temporary = new ArrayList<>(List.of(workingDirectory));
+            owned.ifPresent(temporary::add);
+            return new RunningMailSystem(server, temporary, smtpPort, imapPort, sinks, passwords);
         } catch (StartupException | IOException | RuntimeException e) {
             cleanUp(server, workingDirectory, sinks);
             if (e instanceof StartupException startup) {

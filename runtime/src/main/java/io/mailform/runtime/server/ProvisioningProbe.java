@@ -1,5 +1,7 @@
 package io.mailform.runtime.server;
 
+import java.util.Map;
+
 import javax.inject.Inject;
 
 import org.apache.james.core.MailAddress;
@@ -32,10 +34,11 @@ public class ProvisioningProbe implements GuiceProbe {
         this.quotaRoots = quotaRoots;
     }
 
-    public void apply(Provisioning provisioning) throws StartupException {
+    /** @param passwords the IMAP password of every user of the provisioning ({@code ImapPasswords}) */
+    public void apply(Provisioning provisioning, Map<String, String> passwords) throws StartupException {
         applyQuota(provisioning.quota());
         for (Provisioning.User user : provisioning.users()) {
-            addUser(user);
+            addUser(user, passwords.get(user.name()));
         }
         for (Provisioning.Alias alias : provisioning.aliases()) {
             addAlias(alias);
@@ -55,10 +58,10 @@ public class ProvisioningProbe implements GuiceProbe {
         }
     }
 
-    private void addUser(Provisioning.User user) throws StartupException {
+    private void addUser(Provisioning.User user, String password) throws StartupException {
         try {
             Username name = Username.of(user.name());
-            users.addUser(name, user.password());
+            users.addUser(name, password);
             if (user.maxStorageBytes().isPresent()) {
                 quotas.setMaxStorage(quotaRoots.forUser(name), QuotaSizeLimit.size(user.maxStorageBytes().getAsLong()));
             }

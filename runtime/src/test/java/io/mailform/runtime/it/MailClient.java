@@ -33,12 +33,14 @@ final class MailClient {
     }
 
     /** Sends from 127.0.0.1 with the given envelope; throws what the server answered if it refused. */
-    void send(String from, String subject, String... recipients) throws MessagingException {
-        sendFrom("127.0.0.1", from, subject, "Hello.\r\n", recipients);
+    Sent send(String from, String subject, String... recipients) throws MessagingException {
+        return sendFrom("127.0.0.1", from, subject, "Hello.\r\n", recipients);
     }
 
-    void sendFrom(String localAddress, String from, String subject, String body, String... recipients)
+    /** Sends from {@code localAddress}; returns the Message-ID and subject once the server answered 250. */
+    Sent sendFrom(String localAddress, String from, String subject, String body, String... recipients)
             throws MessagingException {
+        String messageId = "<" + UUID.randomUUID() + "@client.test>";
         Properties properties = new Properties();
         properties.setProperty("mail.smtp.host", system.host());
         properties.setProperty("mail.smtp.port", Integer.toString(system.smtpPort()));
@@ -52,12 +54,54 @@ final class MailClient {
         String text = "From: " + (from.isEmpty() ? "mailer-daemon@example.org" : from) + "\r\n"
             + "To: " + String.join(", ", recipients) + "\r\n"
             + "Subject: " + subject + "\r\n"
+            + "Message-ID: " + messageId + "\r\n"
             + "MIME-Version: 1.0\r\n"
             + "Content-Type: text/plain; charset=us-ascii\r\n"
             + "\r\n"
             + body;
-        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(ascii(text)));
+        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(ascii(text))) {
+            @Override
+            protected void updateMessageID() {
+                // Keep the Message-ID written above: the accounting finds each message by it.
+            }
+        };
         Transport.send(message, to);
+        return new Sent(messageId, subject);
+    }
+
+    /** A message the server accepted: its Message-ID and its subject, unique per message. */
+    record Sent(String messageId, String subject) {
+    }
+
+    /** A message in a mailbox: its Message-ID header (empty if none) and its whole text. */
+    record Stored(String messageId, String text) {
+    }
+
+    /** Every message in {@code user}'s INBOX, read over IMAP. */
+    List<Stored> mailbox(String user, String password) throws MessagingException, java.io.IOException {
+        Properties properties = new Properties();
+        properties.setProperty("mail.imap.timeout", "20000");
+        Store store = Session.getInstance(properties).getStore("imap");
+        store.connect(system.host(), system.imapPort(), user, password);
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                List<Stored> messages = new ArrayList<>();
+                for (Message message : inbox.getMessages()) {
+                    String[] ids = message.getHeader("Message-ID");
+                    java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+                    message.writeTo(raw);
+                    messages.add(new Stored(ids == null ? "" : ids[0].trim(),
+                        raw.toString(StandardCharsets.UTF_8)));
+                }
+                return messages;
+            } finally {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
     }
 
     private static Address address(String text) {

@@ -1,0 +1,90 @@
+package io.mailform.runtime.compile;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.mailform.diag.Diagnostic;
+import io.mailform.diag.render.TextRenderer;
+import io.mailform.emit.EmitContext;
+import io.mailform.emit.james.JamesEmitter;
+import io.mailform.output.AtomicTreeWriter;
+import io.mailform.output.Manifest;
+import io.mailform.output.OutputWriteException;
+import io.mailform.pipeline.Compilation;
+import io.mailform.pipeline.Pipeline;
+import io.mailform.pipeline.Validation;
+import io.mailform.runtime.config.StartupException;
+import io.mailform.source.SourceFile;
+
+/**
+ * Compiles a YAML description with the James target only, as {@code mailform compile --target james} would, into a
+ * new temporary directory that the runtime then starts. Errors stop the start with the compiler's own diagnostics;
+ * warnings are printed to stderr and the start goes on.
+ */
+public final class DescriptionCompiler {
+    private static final String GENERATOR = "mailform-runtime";
+
+    private DescriptionCompiler() {
+    }
+
+    /**
+     * @param environment where password_env variables are looked up
+     * @return the new directory, holding {@code james/}; the caller deletes it
+     */
+    public static Path compile(Path description, Map<String, String> environment, PrintStream warnings)
+            throws StartupException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(description);
+        } catch (IOException e) {
+            throw new StartupException(description + ": cannot read the description: " + e.getMessage(), e);
+        }
+        String name = description.toString();
+        Pipeline pipeline = new Pipeline();
+        Validation validation = pipeline.validate(name, bytes);
+        if (validation.hasErrors()) {
+            throw new StartupException(name + " has errors; nothing was started\n"
+                + render(validation.source(), validation.diagnostics()));
+        }
+        Path baseDirectory = description.toAbsolutePath().getParent();
+        EmitContext context = new EmitContext(name, baseDirectory, environment, validation.sourceMap());
+        Compilation compilation = pipeline.compile(validation, List.of(new JamesEmitter()), context);
+        List<Diagnostic> all = new java.util.ArrayList<>(validation.diagnostics());
+        all.addAll(compilation.diagnostics());
+        if (compilation.hasErrors()) {
+            throw new StartupException(name + " cannot be compiled for James; nothing was started\n"
+                + render(validation.source(), all));
+        }
+        if (!all.isEmpty()) {
+            warnings.print(render(validation.source(), all));
+        }
+        if (compilation.tree().files().isEmpty()) {
+            throw new StartupException(name + ": mode none has no James configuration (its main.cf is maintained "
+                + "by hand, so what the system does is not in the description); there is nothing to start. Describe "
+                + "the system with another mode to run it");
+        }
+        try {
+            // Empty, so the writer may replace it with the compiled tree.
+            Path target = Files.createTempDirectory("mailform-compiled-");
+            byte[] manifest = Manifest.describe(compilation.tree(), GENERATOR, name, bytes);
+            new AtomicTreeWriter().write(target, compilation.tree(), manifest);
+            return target;
+        } catch (IOException | OutputWriteException e) {
+            throw new StartupException("cannot write the compiled configuration of " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String render(SourceFile source, List<Diagnostic> diagnostics) {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8)) {
+            new TextRenderer(false).render(diagnostics, Map.of(source.name(), source), out);
+        }
+        return text.toString(StandardCharsets.UTF_8);
+    }
+}
