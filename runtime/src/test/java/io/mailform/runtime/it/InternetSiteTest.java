@@ -5,23 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import io.mailform.runtime.it.Ledger.Place;
 import io.mailform.runtime.junit.MailSystem;
 import io.mailform.runtime.sandbox.CapturedMessage;
 import io.mailform.runtime.server.RunningMailSystem;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 
-/** internet-site: mail.example.org receives for example.org, relays for 127.0.0.1/32 only. */
+/**
+ * The hand-written directory systems/internet-site (runtime/CONFIG.md): mail.example.org receives for example.org,
+ * relays for 127.0.0.1/32 only. Started as a compiled directory, with the IMAP passwords of its provisioning.json.
+ */
 @MailSystem("systems/internet-site")
 class InternetSiteTest {
+    private static final Ledger LEDGER = new Ledger();
+    private static final Place ALICE = Place.mailbox("alice");
+    private static final Place BOB = Place.mailbox("bob");
+    private static final Place CAROL = Place.mailbox("carol");
+    private static final Place DIRECT = Place.sink("direct");
     private static final String ALICE_PASSWORD = "alice-imap-secret";
     private static final String BOB_PASSWORD = "bob-imap-secret";
     private static final String CAROL_PASSWORD = "carol-imap-secret";
@@ -34,15 +42,21 @@ class InternetSiteTest {
         this.client = new MailClient(system);
     }
 
-    @BeforeEach
-    void emptySinks() {
-        system.sinks().forEach(sink -> sink.clear());
+    @AfterAll
+    static void everyAcceptedMessageIsInExactlyOnePlace(RunningMailSystem system) throws Exception {
+        LEDGER.assertBalanced(system);
+    }
+
+    @Test
+    void thePasswordsAreThoseOfProvisioning() {
+        assertEquals(List.of("alice", "bob", "carol"), system.accounts());
+        assertEquals(ALICE_PASSWORD, system.password("alice"));
     }
 
     @Test
     void localUserReceives() throws Exception {
         String subject = MailClient.uniqueSubject("local");
-        client.send("someone@remote.example", subject, "alice@example.org");
+        LEDGER.delivered(client.send("someone@remote.example", subject, "alice@example.org"), ALICE);
         assertTrue(client.awaitInbox("alice", ALICE_PASSWORD, subject).contains(subject));
         assertFalse(client.inboxSubjects("bob", BOB_PASSWORD).contains(subject));
     }
@@ -50,21 +64,21 @@ class InternetSiteTest {
     @Test
     void everyLocalDomainReachesTheSameUser() throws Exception {
         String subject = MailClient.uniqueSubject("other local domain");
-        client.send("someone@remote.example", subject, "bob@mail.example.org");
+        LEDGER.delivered(client.send("someone@remote.example", subject, "bob@mail.example.org"), BOB);
         assertTrue(client.awaitInbox("bob", BOB_PASSWORD, subject).contains(subject));
     }
 
     @Test
     void aliasReachesItsTarget() throws Exception {
         String subject = MailClient.uniqueSubject("alias");
-        client.send("someone@remote.example", subject, "info@example.org");
+        LEDGER.delivered(client.send("someone@remote.example", subject, "info@example.org"), ALICE);
         assertTrue(client.awaitInbox("alice", ALICE_PASSWORD, subject).contains(subject));
     }
 
     @Test
     void aliasWithTwoTargetsReachesBoth() throws Exception {
         String subject = MailClient.uniqueSubject("team");
-        client.send("someone@remote.example", subject, "team@example.org");
+        LEDGER.delivered(client.send("someone@remote.example", subject, "team@example.org"), ALICE, BOB);
         assertTrue(client.awaitInbox("alice", ALICE_PASSWORD, subject).contains(subject));
         assertTrue(client.awaitInbox("bob", BOB_PASSWORD, subject).contains(subject));
     }
@@ -73,8 +87,8 @@ class InternetSiteTest {
     void rootAndPostmasterReachTheRootRecipient() throws Exception {
         String toRoot = MailClient.uniqueSubject("root");
         String toPostmaster = MailClient.uniqueSubject("postmaster");
-        client.send("someone@remote.example", toRoot, "root@example.org");
-        client.send("someone@remote.example", toPostmaster, "postmaster@example.org");
+        LEDGER.delivered(client.send("someone@remote.example", toRoot, "root@example.org"), ALICE);
+        LEDGER.delivered(client.send("someone@remote.example", toPostmaster, "postmaster@example.org"), ALICE);
         assertTrue(client.awaitInbox("alice", ALICE_PASSWORD, toRoot).contains(toRoot));
         assertTrue(client.awaitInbox("alice", ALICE_PASSWORD, toPostmaster).contains(toPostmaster));
     }
@@ -82,7 +96,7 @@ class InternetSiteTest {
     @Test
     void extensionReachesTheUser() throws Exception {
         String subject = MailClient.uniqueSubject("extension");
-        client.send("someone@remote.example", subject, "bob+tag@example.org");
+        LEDGER.delivered(client.send("someone@remote.example", subject, "bob+tag@example.org"), BOB);
         List<String> inbox = client.awaitInbox("bob", BOB_PASSWORD, subject);
         assertEquals(1, inbox.stream().filter(subject::equals).count(), "delivered exactly once");
     }
@@ -90,7 +104,7 @@ class InternetSiteTest {
     @Test
     void extensionOfAnAliasReachesTheAliasTarget() throws Exception {
         String subject = MailClient.uniqueSubject("alias extension");
-        client.send("someone@remote.example", subject, "info+newsletter@example.org");
+        LEDGER.delivered(client.send("someone@remote.example", subject, "info+newsletter@example.org"), ALICE);
         assertTrue(client.awaitInbox("alice", ALICE_PASSWORD, subject).contains(subject));
     }
 
@@ -120,26 +134,26 @@ class InternetSiteTest {
                 "friend@remote.example"));
         SMTPAddressFailedException rcpt = (SMTPAddressFailedException) refused.getNextException();
         assertEquals(5, rcpt.getReturnCode() / 100, rcpt.getMessage());
-        assertTrue(system.directSink().messages().isEmpty());
     }
 
     @Test
     void clientOutsideNetworksStillDeliversLocally() throws Exception {
         String subject = MailClient.uniqueSubject("outside, local");
-        client.sendFrom("127.0.0.2", "someone@remote.example", subject, "Hi.\r\n", "alice@example.org");
+        LEDGER.delivered(client.sendFrom("127.0.0.2", "someone@remote.example", subject, "Hi.\r\n",
+            "alice@example.org"), ALICE);
         assertTrue(client.awaitInbox("alice", ALICE_PASSWORD, subject).contains(subject));
     }
 
     @Test
     void clientInsideNetworksRelaysToTheInternet() throws Exception {
         String subject = MailClient.uniqueSubject("relay");
-        client.send("alice@example.org", subject, "friend@remote.example");
-        List<CapturedMessage> captured = system.directSink().awaitMessages(1, Duration.ofSeconds(20));
-        assertEquals(1, captured.size());
-        assertEquals("alice@example.org", captured.get(0).sender());
-        assertEquals(List.of("friend@remote.example"), captured.get(0).recipients());
-        assertTrue(captured.get(0).text().contains(subject));
-        assertEquals("mail.example.org", captured.get(0).helo());
+        MailClient.Sent sent = client.send("alice@example.org", subject, "friend@remote.example");
+        LEDGER.delivered(sent, DIRECT);
+        CapturedMessage captured = Sinks.await(system.directSink(), sent);
+        assertEquals("alice@example.org", captured.sender());
+        assertEquals(List.of("friend@remote.example"), captured.recipients());
+        assertTrue(captured.text().contains(subject));
+        assertEquals("mail.example.org", captured.helo());
     }
 
     @Test
@@ -155,7 +169,8 @@ class InternetSiteTest {
     @Test
     void messageUnderTheLimitIsAccepted() throws Exception {
         String subject = MailClient.uniqueSubject("under the limit");
-        client.sendFrom("127.0.0.1", "someone@remote.example", subject, ("y".repeat(998) + "\r\n").repeat(1024), "alice@example.org");
+        LEDGER.delivered(client.sendFrom("127.0.0.1", "someone@remote.example", subject,
+            ("y".repeat(998) + "\r\n").repeat(1024), "alice@example.org"), ALICE);
         assertTrue(client.awaitInbox("alice", ALICE_PASSWORD, subject).contains(subject));
     }
 
@@ -164,14 +179,14 @@ class InternetSiteTest {
         String body = ("z".repeat(998) + "\r\n").repeat(12);
         String first = MailClient.uniqueSubject("quota first");
         String second = MailClient.uniqueSubject("quota second");
-        client.sendFrom("127.0.0.1", "sender@remote.example", first, body, "carol@example.org");
+        LEDGER.delivered(client.sendFrom("127.0.0.1", "sender@remote.example", first, body, "carol@example.org"),
+            CAROL);
         assertTrue(client.awaitInbox("carol", CAROL_PASSWORD, first).contains(first));
-        client.sendFrom("127.0.0.1", "sender@remote.example", second, body, "carol@example.org");
+        LEDGER.bounced(client.sendFrom("127.0.0.1", "sender@remote.example", second, body, "carol@example.org"),
+            DIRECT);
 
-        List<CapturedMessage> bounces = system.directSink().awaitMessages(1, Duration.ofSeconds(20));
-        assertEquals(1, bounces.size());
-        assertEquals(List.of("sender@remote.example"), bounces.get(0).recipients());
-        assertTrue(bounces.get(0).text().contains(second), "the bounce quotes the refused message's subject");
+        CapturedMessage bounce = Sinks.awaitMentioning(system.directSink(), second);
+        assertEquals(List.of("sender@remote.example"), bounce.recipients());
         assertFalse(client.inboxSubjects("carol", CAROL_PASSWORD).contains(second));
     }
 
