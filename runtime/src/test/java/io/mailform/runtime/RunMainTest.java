@@ -14,9 +14,11 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,6 +61,44 @@ class RunMainTest {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    @Test
+    void startsAYamlDescriptionAndWritesTheImapPasswords() throws Exception {
+        Path credentials = temporary.resolve("credentials");
+        Process process = start("run", "../examples/local-only.yaml", "--credentials-file", credentials.toString());
+        try {
+            BufferedReader stdout = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String ready = String.valueOf(stdout.readLine());
+            Matcher matcher = Pattern.compile("ready smtp=(\\d+) imap=(\\d+)").matcher(ready);
+            assertTrue(matcher.matches(), "local-only has no sink; ready line: " + ready);
+            assertTrue(greeting(Integer.parseInt(matcher.group(1))).startsWith("220 build.example.net"));
+            assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(credentials));
+            List<String> lines = Files.readAllLines(credentials);
+            assertEquals(1, lines.size(), lines::toString);
+            assertTrue(lines.get(0).matches("builder=[A-Za-z0-9_-]{24}"), "a random password: " + lines);
+            String password = lines.get(0).substring("builder=".length());
+            String login = imapLogin(Integer.parseInt(matcher.group(2)), "builder", password);
+            assertTrue(login.startsWith("a1 OK"), login);
+            assertTrue(imapLogin(Integer.parseInt(matcher.group(2)), "builder", "wrong").startsWith("a1 NO"));
+        } finally {
+            new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped after SIGTERM");
+        }
+    }
+
+    @Test
+    void anInvalidDescriptionIsRefusedWithTheCompilersDiagnostics() throws Exception {
+        Path description = temporary.resolve("mail.yaml");
+        Files.writeString(description, "version: 1\nmode: internet-site\nhostname: mail.example.org\n"
+            + "mail_name: example.org\nnetwork: [127.0.0.1/32]\n");
+        Result result = run("run", description.toString());
+        assertEquals(1, result.status());
+        assertTrue(result.stderr().contains("mail.yaml:5:1: error[schema-unknown-key]"), result.stderr());
+        assertTrue(result.stderr().contains("networks"), "did you mean: " + result.stderr());
+        assertEquals("", result.stdout());
     }
 
     @Test
@@ -131,6 +171,22 @@ class RunMainTest {
             }
         }
         return target;
+    }
+
+    /** The tagged answer to an IMAP LOGIN. */
+    private static String imapLogin(int port, String user, String password) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            in.readLine();
+            socket.getOutputStream().write(("a1 LOGIN \"" + user + "\" \"" + password + "\"\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+            String line = in.readLine();
+            while (line != null && !line.startsWith("a1 ")) {
+                line = in.readLine();
+            }
+            return String.valueOf(line);
+        }
     }
 
     private static int freePort() throws IOException {
