@@ -62,7 +62,8 @@ class SecretReaderTest {
     @Test
     void readsAFileWithoutLineEnd() throws Exception {
         Files.writeString(directory.resolve("pw"), " spaces kept ");
-        assertEquals(Optional.of(" spaces kept "), read(new SecretSource.File("pw"), Map.of(), new java.util.ArrayList<>()));
+        assertEquals(Optional.of(" spaces kept "),
+                read(new SecretSource.File("pw"), Map.of(), new java.util.ArrayList<>()));
     }
 
     @Test

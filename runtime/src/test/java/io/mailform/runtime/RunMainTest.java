@@ -177,7 +177,8 @@ class RunMainTest {
     private static String imapLogin(int port, String user, String password) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             in.readLine();
             socket.getOutputStream().write(("a1 LOGIN \"" + user + "\" \"" + password + "\"\r\n")
                 .getBytes(StandardCharsets.US_ASCII));

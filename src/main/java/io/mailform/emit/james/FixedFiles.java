@@ -47,7 +47,7 @@ final class FixedFiles {
         files.put("conf/managesieveserver.xml", xml(origin, XmlElement.of("managesieveservers")
                 .add(XmlElement.of("managesieveserver").attribute("enabled", "false")), "ManageSieve is off."));
         files.put("conf/healthcheck.properties", properties(origin, "",
-                "James's health checks with their defaults; present so that James does not warn about a missing file."));
+                "James's health checks with their defaults; present so that James does not warn about its absence."));
         files.put("conf/jmap.properties", properties(origin, "enabled=false\n", "JMAP is off."));
         files.put("conf/webadmin.properties", properties(origin, "enabled=false\n", "The web administration is off."));
         files.put("conf/jmx.properties", properties(origin, "jmx.enabled=false\n", "JMX is off."));

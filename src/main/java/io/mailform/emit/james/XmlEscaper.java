@@ -79,7 +79,8 @@ final class XmlEscaper {
     private static void requireValid(String value) {
         OptionalInt invalid = firstInvalid(value);
         if (invalid.isPresent()) {
-            throw new IllegalArgumentException(String.format("U+%04X cannot be written in XML 1.0", invalid.getAsInt()));
+            throw new IllegalArgumentException(
+                    String.format("U+%04X cannot be written in XML 1.0", invalid.getAsInt()));
         }
     }
 }

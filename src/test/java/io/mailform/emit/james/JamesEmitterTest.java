@@ -130,7 +130,8 @@ class JamesEmitterTest {
         assertEquals("mail.example.org", smtp(compiled).text("//helloName"));
         assertEquals("false", smtp(compiled).text("//helloName/@autodetect"));
         assertEquals("mail.example.org ESMTP", smtp(compiled).text("//smtpGreeting"));
-        assertEquals(List.of("mail.example.org"), mailets(compiled).texts("//mailet[@class='RemoteDelivery']/heloName"));
+        assertEquals(List.of("mail.example.org"),
+                mailets(compiled).texts("//mailet[@class='RemoteDelivery']/heloName"));
     }
 
     @Test
@@ -197,7 +198,8 @@ class JamesEmitterTest {
                 users: [{name: alice}]
                 root_recipient: [alice, ops@remote.example]
                 """);
-        assertEquals(List.of("alice@mail.example.org", "ops@remote.example"), aliases(compiled).get("root@example.org"));
+        assertEquals(List.of("alice@mail.example.org", "ops@remote.example"),
+                aliases(compiled).get("root@example.org"));
         assertEquals(List.of("alice"), accounts(compiled));
     }
 

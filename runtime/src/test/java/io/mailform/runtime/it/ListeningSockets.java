@@ -47,7 +47,8 @@ final class ListeningSockets {
     /** The kernel prints the address as host-order 32-bit words. */
     private static String ipv4(String hex) {
         int value = (int) Long.parseLong(hex, 16);
-        return (value & 0xFF) + "." + ((value >> 8) & 0xFF) + "." + ((value >> 16) & 0xFF) + "." + ((value >>> 24) & 0xFF);
+        return (value & 0xFF) + "." + ((value >> 8) & 0xFF) + "." + ((value >> 16) & 0xFF) + "."
+            + ((value >>> 24) & 0xFF);
     }
 
     private static String ipv6(String hex) {

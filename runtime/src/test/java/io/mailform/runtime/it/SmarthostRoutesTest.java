@@ -17,8 +17,9 @@ import io.mailform.runtime.sandbox.CapturedMessage;
 import io.mailform.runtime.server.RunningMailSystem;
 
 /**
- * The hand-written directory systems/smarthost-routes (runtime/CONFIG.md), internet-smarthost: mail for other domains goes to smtp.isp.example:587 with SASL, mail for partner.example takes its
- * own route to mx.partner.example:25, mail for mail.example.net stays local; bare addresses get the mail name.
+ * The hand-written directory systems/smarthost-routes (runtime/CONFIG.md), internet-smarthost: mail for other
+ * domains goes to smtp.isp.example:587 with SASL, mail for partner.example takes its own route to
+ * mx.partner.example:25, mail for mail.example.net stays local; bare addresses get the mail name.
  */
 @MailSystem("systems/smarthost-routes")
 class SmarthostRoutesTest {
