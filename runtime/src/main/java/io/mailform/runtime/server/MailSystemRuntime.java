@@ -52,11 +52,12 @@ public final class MailSystemRuntime {
         if (!Files.isRegularFile(options.system())) {
             return start(options.system(), options, Optional.empty());
         }
-        Path compiled = DescriptionCompiler.compile(options.system(), System.getenv(), System.err);
+        Path compiled = TemporaryDirectories.register(
+            DescriptionCompiler.compile(options.system(), System.getenv(), System.err));
         try {
             return start(compiled, options, Optional.of(compiled));
         } catch (StartupException | RuntimeException e) {
-            RunningMailSystem.deleteRecursively(compiled);
+            TemporaryDirectories.delete(compiled);
             throw e;
         }
     }
@@ -81,7 +82,7 @@ public final class MailSystemRuntime {
             }
             int smtpPort = portOrFree(options.smtpPort());
             int imapPort = portOrFree(options.imapPort());
-            workingDirectory = Files.createTempDirectory("mailform-james-");
+            workingDirectory = TemporaryDirectories.create("mailform-james-");
             Map<String, Integer> sinkPorts = new LinkedHashMap<>();
             sinks.forEach((gateway, sink) -> sinkPorts.put(gateway, sink.port()));
             configuration.write(workingDirectory, smtpPort, imapPort, sinkPorts);
@@ -187,7 +188,7 @@ public final class MailSystemRuntime {
             }
         }
         if (workingDirectory != null) {
-            RunningMailSystem.deleteRecursively(workingDirectory);
+            TemporaryDirectories.delete(workingDirectory);
         }
     }
 }

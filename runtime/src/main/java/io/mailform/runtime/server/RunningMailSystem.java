@@ -1,7 +1,6 @@
 package io.mailform.runtime.server;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Comparator;
@@ -99,27 +98,20 @@ public final class RunningMailSystem implements AutoCloseable {
             .toList();
     }
 
+    /** Stops James and the sinks and deletes the temporary directories, whatever fails on the way. */
     @Override
     public void close() {
-        server.stop();
-        for (CaptureSink sink : sinks.values()) {
-            try {
-                sink.close();
-            } catch (IOException e) {
-                // Closing a listening socket does not fail in a way worth reporting at shutdown.
+        try {
+            server.stop();
+        } finally {
+            for (CaptureSink sink : sinks.values()) {
+                try {
+                    sink.close();
+                } catch (IOException e) {
+                    // Closing a listening socket does not fail in a way worth reporting at shutdown.
+                }
             }
-        }
-        temporaryDirectories.forEach(RunningMailSystem::deleteRecursively);
-    }
-
-    static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temporary directory is harmless.
+            temporaryDirectories.forEach(TemporaryDirectories::delete);
         }
     }
 }

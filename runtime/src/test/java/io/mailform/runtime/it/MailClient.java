@@ -78,7 +78,38 @@ final class MailClient {
     }
 
     /** Every message in {@code user}'s INBOX, read over IMAP. */
-    List<Stored> mailbox(String user, String password) throws MessagingException, java.io.IOException {
+    List<Stored> mailbox(String user, String password) throws MessagingException {
+        return retried(() -> readMailbox(user, password));
+    }
+
+    /** One IMAP read of the mailbox. */
+    private interface Read<T> {
+        T read() throws MessagingException, java.io.IOException;
+    }
+
+    /**
+     * A read that James's IMAP server may answer with {@code BAD ... Invalid messageset} while a delivery into the
+     * same mailbox is under way; a fresh session then reads it fine.
+     */
+    private static <T> T retried(Read<T> read) throws MessagingException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.read();
+            } catch (MessagingException | java.io.IOException e) {
+                if (attempt == 5) {
+                    throw e instanceof MessagingException m ? m : new MessagingException("IMAP read failed", e);
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MessagingException("interrupted", e);
+            }
+        }
+    }
+
+    private List<Stored> readMailbox(String user, String password) throws MessagingException, java.io.IOException {
         Properties properties = new Properties();
         properties.setProperty("mail.imap.timeout", "20000");
         Store store = Session.getInstance(properties).getStore("imap");
@@ -114,6 +145,10 @@ final class MailClient {
 
     /** The subjects in {@code user}'s INBOX, read over IMAP with the provisioned password. */
     List<String> inboxSubjects(String user, String password) throws MessagingException {
+        return retried(() -> readSubjects(user, password));
+    }
+
+    private List<String> readSubjects(String user, String password) throws MessagingException {
         Properties properties = new Properties();
         properties.setProperty("mail.imap.timeout", "20000");
         Store store = Session.getInstance(properties).getStore("imap");
