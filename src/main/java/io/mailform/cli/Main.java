@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "mailform", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Validate and compile declarative mail-system descriptions for Postfix.",
+        description = "Validate and compile declarative mail-system descriptions for Postfix and Apache James.",
         subcommands = {ValidateCommand.class, CompileCommand.class, SchemaCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

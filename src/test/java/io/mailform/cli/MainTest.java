@@ -161,10 +161,23 @@ class MainTest {
         assertEquals(ExitCode.OK, CliRun.of("compile", source, "-o", second.toString()).exitCode());
         Map<String, byte[]> files = tree(first);
         assertTrue(files.containsKey("postfix/main.cf"), files.keySet()::toString);
+        assertTrue(files.containsKey("james/conf/mailetcontainer.xml"), files.keySet()::toString);
         assertTrue(files.containsKey(Manifest.FILE_NAME));
         Map<String, byte[]> again = tree(second);
         assertEquals(files.keySet(), again.keySet());
         files.forEach((path, bytes) -> assertArrayEquals(bytes, again.get(path), path));
+    }
+
+    @Test
+    void compileWritesOnlyTheChosenTarget() throws Exception {
+        String source = file("mail.yaml", VALID).toString();
+        Path postfix = temp.resolve("postfix-only");
+        assertEquals(ExitCode.OK, CliRun.of("compile", source, "-o", postfix.toString(), "--target", "postfix").exitCode());
+        assertTrue(tree(postfix).keySet().stream().noneMatch(path -> path.startsWith("james/")));
+        Path james = temp.resolve("james-only");
+        assertEquals(ExitCode.OK, CliRun.of("compile", source, "-o", james.toString(), "--target", "james").exitCode());
+        assertTrue(tree(james).keySet().stream().noneMatch(path -> path.startsWith("postfix/")));
+        assertTrue(tree(james).containsKey("james/provisioning.json"));
     }
 
     @Test
