@@ -6,6 +6,7 @@ import io.mailform.model.Alias;
 import io.mailform.model.AliasTarget;
 import io.mailform.model.MailSystem;
 import io.mailform.model.User;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.ArrayList;
 import java.util.List;

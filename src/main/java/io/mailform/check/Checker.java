@@ -4,6 +4,7 @@ import io.mailform.diag.Diagnostic;
 import io.mailform.diag.Diagnostics;
 import io.mailform.model.MailSystem;
 import io.mailform.source.SourceFile;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.SourceMap;
 import java.util.List;
 

@@ -4,6 +4,7 @@ import io.mailform.diag.Code;
 import io.mailform.model.DomainName;
 import io.mailform.model.MailSystem;
 import io.mailform.model.Mode;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 
 /**

@@ -3,6 +3,7 @@ package io.mailform.check;
 import io.mailform.diag.Code;
 import io.mailform.model.Cidr;
 import io.mailform.model.MailSystem;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.List;
 

@@ -5,6 +5,7 @@ import io.mailform.model.MailSystem;
 import io.mailform.model.Mode;
 import io.mailform.model.PostfixParameter;
 import io.mailform.postfix.MainCfParameter;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 
 /** A parameter a YAML key already sets would be written twice, and Postfix silently takes the later one. */

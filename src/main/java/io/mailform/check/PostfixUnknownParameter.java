@@ -5,6 +5,7 @@ import io.mailform.diag.Suggestions;
 import io.mailform.model.MailSystem;
 import io.mailform.model.PostfixParameter;
 import io.mailform.postfix.KnownParameters;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.HashSet;
 import java.util.List;

@@ -6,6 +6,7 @@ import io.mailform.model.Interfaces;
 import io.mailform.model.IpAddress;
 import io.mailform.model.MailSystem;
 import io.mailform.model.Protocols;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.List;
 

@@ -5,6 +5,7 @@ import io.mailform.model.MailSystem;
 import io.mailform.model.Relay;
 import io.mailform.model.Route;
 import io.mailform.model.TlsLevel;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 
 /** With tls below encrypt, Postfix sends the relay password over a plain connection whenever STARTTLS fails. */

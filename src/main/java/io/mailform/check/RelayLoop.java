@@ -4,6 +4,7 @@ import io.mailform.diag.Code;
 import io.mailform.model.MailSystem;
 import io.mailform.model.Relay;
 import io.mailform.model.Route;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 
 /** A relay or route whose next hop is this host's own SMTP server sends mail in a circle until it bounces. */

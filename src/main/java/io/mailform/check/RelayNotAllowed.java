@@ -3,6 +3,7 @@ package io.mailform.check;
 import io.mailform.diag.Code;
 import io.mailform.model.MailSystem;
 import io.mailform.model.Mode;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 
 /** internet-site delivers directly and local-only does not send out at all: a relay there is a wrong mode. */

@@ -2,6 +2,7 @@ package io.mailform.check;
 
 import io.mailform.diag.Code;
 import io.mailform.model.MailSystem;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 
 /** internet-smarthost and satellite send mail through a relay host: without one they cannot send at all. */

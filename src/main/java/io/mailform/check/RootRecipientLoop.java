@@ -4,6 +4,7 @@ import io.mailform.diag.Code;
 import io.mailform.model.Alias;
 import io.mailform.model.AliasTarget;
 import io.mailform.model.MailSystem;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

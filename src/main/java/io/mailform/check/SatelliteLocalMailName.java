@@ -5,6 +5,7 @@ import io.mailform.model.Destination;
 import io.mailform.model.DomainName;
 import io.mailform.model.MailSystem;
 import io.mailform.model.Mode;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.List;
 

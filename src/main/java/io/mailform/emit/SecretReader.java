@@ -1,8 +1,8 @@
 package io.mailform.emit;
 
 import io.mailform.diag.Code;
-import io.mailform.diag.Diagnostics;
 import io.mailform.model.SecretSource;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,11 +22,11 @@ import java.util.Optional;
  */
 public final class SecretReader {
     private final EmitContext context;
-    private final Diagnostics diagnostics;
+    private final Findings findings;
 
-    public SecretReader(EmitContext context, Diagnostics diagnostics) {
+    public SecretReader(EmitContext context, Findings findings) {
         this.context = context;
-        this.diagnostics = diagnostics;
+        this.findings = findings;
     }
 
     /** The pointer of the key that names the source inside {@code authPointer}: its password_file or password_env. */
@@ -101,7 +101,7 @@ public final class SecretReader {
     }
 
     private Optional<String> unavailable(String pointer, String message, String help) {
-        diagnostics.report(Code.SECRET_UNAVAILABLE, context.sourceMap().valueSpan(pointer), message, help);
+        findings.atValue(Code.SECRET_UNAVAILABLE, pointer, message, help);
         return Optional.empty();
     }
 }

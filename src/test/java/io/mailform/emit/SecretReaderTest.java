@@ -8,6 +8,7 @@ import io.mailform.diag.Code;
 import io.mailform.diag.Diagnostic;
 import io.mailform.diag.Diagnostics;
 import io.mailform.model.SecretSource;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.ReadResult;
 import io.mailform.yaml.YamlReader;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ class SecretReaderTest {
         ReadResult read = new YamlReader().read("site.yaml", YAML.getBytes(StandardCharsets.UTF_8));
         Diagnostics diagnostics = new Diagnostics(read.source());
         EmitContext context = new EmitContext("site.yaml", directory, environment, read.sourceMap());
-        Optional<String> password = new SecretReader(context, diagnostics).read(source, POINTER, "the relay password");
+        Optional<String> password = new SecretReader(context, new Findings(diagnostics, read.sourceMap())).read(source, POINTER, "the relay password");
         out.addAll(diagnostics.toList());
         return password;
     }

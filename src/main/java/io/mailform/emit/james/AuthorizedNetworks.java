@@ -3,6 +3,7 @@ package io.mailform.emit.james;
 import io.mailform.diag.Code;
 import io.mailform.model.Cidr;
 import io.mailform.model.IpAddress;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -23,7 +24,7 @@ final class AuthorizedNetworks {
     }
 
     /** Empty when no network may relay: James then relays for no one, as Postfix with an empty mynetworks. */
-    static Optional<String> of(List<Cidr> networks, Reporter reporter) {
+    static Optional<String> of(List<Cidr> networks, Findings findings) {
         Set<String> written = new LinkedHashSet<>();
         for (int i = 0; i < networks.size(); i++) {
             Cidr network = networks.get(i);
@@ -34,7 +35,7 @@ final class AuthorizedNetworks {
                 IpAddress address = new IpAddress(v4);
                 written.add(address.text() + "/" + (network.prefix() - MAPPED_PREFIX));
             } else {
-                reporter.atValue(Code.JAMES_UNSUPPORTED, Pointers.of("networks", i),
+                findings.atValue(Code.JAMES_UNSUPPORTED, Pointers.of("networks", i),
                         "the network " + network.text() + " mixes IPv4-mapped and other IPv6 addresses, which "
                                 + "James 3.8.1 cannot match; the James configuration leaves it out",
                         "write the IPv4 part as an IPv4 network and the rest as IPv6 networks");

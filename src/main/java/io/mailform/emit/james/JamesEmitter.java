@@ -13,6 +13,7 @@ import io.mailform.model.MailSystem;
 import io.mailform.model.Mode;
 import io.mailform.model.ServerTls;
 import io.mailform.source.SourceFile;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.List;
 import java.util.Optional;
@@ -42,22 +43,22 @@ public final class JamesEmitter implements Emitter {
             return new Emitted(OutputTree.empty(), List.of());
         }
         Diagnostics diagnostics = new Diagnostics(source);
-        Reporter reporter = new Reporter(diagnostics, context.sourceMap());
+        Findings findings = new Findings(diagnostics, context.sourceMap());
         LocalDomains domains = LocalDomains.of(system);
-        Mailboxes mailboxes = Mailboxes.of(system, domains, reporter);
-        SecretReader secrets = new SecretReader(context, diagnostics);
+        Mailboxes mailboxes = Mailboxes.of(system, domains, findings);
+        SecretReader secrets = new SecretReader(context, findings);
         List<ProvisionedUser> accounts = mailboxes.accounts().stream()
                 .map(account -> withPassword(account, secrets))
                 .toList();
-        OutboundPlan outbound = OutboundPlan.of(system, secrets, reporter);
-        List<IpAddress> listen = ListenAddresses.of(system, reporter);
-        Optional<String> networks = AuthorizedNetworks.of(system.networks(), reporter);
+        OutboundPlan outbound = OutboundPlan.of(system, secrets, findings);
+        List<IpAddress> listen = ListenAddresses.of(system, findings);
+        Optional<String> networks = AuthorizedNetworks.of(system.networks(), findings);
         if (system.serverTls() instanceof ServerTls.Certificate certificate) {
             XmlValues.check(certificate.certFile(), "the certificate path", Pointers.of("tls", "server", "cert_file"),
-                    reporter);
-            XmlValues.check(certificate.keyFile(), "the key path", Pointers.of("tls", "server", "key_file"), reporter);
+                    findings);
+            XmlValues.check(certificate.keyFile(), "the key path", Pointers.of("tls", "server", "key_file"), findings);
         }
-        if (reporter.hasErrors()) {
+        if (findings.hasErrors()) {
             return new Emitted(OutputTree.empty(), diagnostics.toList());
         }
 

@@ -4,6 +4,7 @@ import io.mailform.diag.Code;
 import io.mailform.model.Interfaces;
 import io.mailform.model.IpAddress;
 import io.mailform.model.MailSystem;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.List;
 
@@ -19,14 +20,14 @@ final class ListenAddresses {
     private ListenAddresses() {
     }
 
-    static List<IpAddress> of(MailSystem system, Reporter reporter) {
+    static List<IpAddress> of(MailSystem system, Findings findings) {
         Interfaces interfaces = system.interfaces();
         if (interfaces instanceof Interfaces.LoopbackOnly) {
             return List.of(LOOPBACK);
         }
         if (interfaces instanceof Interfaces.All) {
             if (!system.protocols().allowsIpv4()) {
-                reporter.atValue(Code.JAMES_UNSUPPORTED, Pointers.of("protocols"),
+                findings.atValue(Code.JAMES_UNSUPPORTED, Pointers.of("protocols"),
                         "James 3.8.1 cannot listen on IPv6 addresses; the James configuration listens on every IPv4 "
                                 + "address (0.0.0.0) instead",
                         "use protocols: all or ipv4 if the James configuration must behave the same");
@@ -38,7 +39,7 @@ final class ListenAddresses {
         for (int i = 0; i < listed.size(); i++) {
             IpAddress address = listed.get(i);
             if (address.isIpv6()) {
-                reporter.atValue(Code.JAMES_UNSUPPORTED, Pointers.of("interfaces", i),
+                findings.atValue(Code.JAMES_UNSUPPORTED, Pointers.of("interfaces", i),
                         "James 3.8.1 cannot listen on the IPv6 address " + address.text()
                                 + " (it splits bind addresses at ':'); the James configuration leaves it out"
                                 + (usable.isEmpty() ? " and listens on 127.0.0.1 only" : ""),

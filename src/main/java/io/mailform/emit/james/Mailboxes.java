@@ -7,6 +7,7 @@ import io.mailform.model.DomainName;
 import io.mailform.model.MailSystem;
 import io.mailform.model.SecretSource;
 import io.mailform.model.User;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -38,8 +39,8 @@ record Mailboxes(List<Account> accounts, List<ProvisionedAlias> aliases) {
         aliases = List.copyOf(aliases);
     }
 
-    static Mailboxes of(MailSystem system, LocalDomains domains, Reporter reporter) {
-        return new Builder(system, domains, reporter).build();
+    static Mailboxes of(MailSystem system, LocalDomains domains, Findings findings) {
+        return new Builder(system, domains, findings).build();
     }
 
     /** An alias of the description, or the root line that {@code root_recipient} writes. */
@@ -49,15 +50,15 @@ record Mailboxes(List<Account> accounts, List<ProvisionedAlias> aliases) {
     private static final class Builder {
         private final MailSystem system;
         private final LocalDomains domains;
-        private final Reporter reporter;
+        private final Findings findings;
         private final Set<String> aliasNames = new LinkedHashSet<>();
         private final Set<String> users = new LinkedHashSet<>();
         private final Set<String> implied = new LinkedHashSet<>();
 
-        Builder(MailSystem system, LocalDomains domains, Reporter reporter) {
+        Builder(MailSystem system, LocalDomains domains, Findings findings) {
             this.system = system;
             this.domains = domains;
-            this.reporter = reporter;
+            this.findings = findings;
         }
 
         Mailboxes build() {
@@ -163,7 +164,7 @@ record Mailboxes(List<Account> accounts, List<ProvisionedAlias> aliases) {
                     ? "; it is the only target of \"" + entry.name() + "\", so James refuses mail for \""
                             + entry.name() + "\" as an unknown recipient"
                     : "; the other targets of \"" + entry.name() + "\" still get the mail";
-            reporter.atValue(Code.JAMES_UNSUPPORTED, Pointers.child(entry.pointer(), index),
+            findings.atValue(Code.JAMES_UNSUPPORTED, Pointers.child(entry.pointer(), index),
                     "alias target " + target.text() + " of \"" + entry.name() + "\" is left out of the James "
                             + "configuration: " + why + consequence,
                     "deliver to a mailbox or an address instead if the James configuration must behave the same; "

@@ -10,6 +10,7 @@ import io.mailform.model.RelayHost;
 import io.mailform.model.Route;
 import io.mailform.model.ServerTls;
 import io.mailform.model.TlsLevel;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,8 @@ record OutboundPlan(List<RoutedDomain> routes, Outbound fallback) {
         routes = List.copyOf(routes);
     }
 
-    static OutboundPlan of(MailSystem system, SecretReader secrets, Reporter reporter) {
-        Planner planner = new Planner(secrets, reporter);
+    static OutboundPlan of(MailSystem system, SecretReader secrets, Findings findings) {
+        Planner planner = new Planner(secrets, findings);
         List<RoutedDomain> routes = new ArrayList<>();
         for (Route route : system.routes()) {
             routes.add(new RoutedDomain(route.domain(), planner.toGateway(route.relay(),
@@ -71,16 +72,16 @@ record OutboundPlan(List<RoutedDomain> routes, Outbound fallback) {
 
     private static final class Planner {
         private final SecretReader secrets;
-        private final Reporter reporter;
+        private final Findings findings;
 
-        Planner(SecretReader secrets, Reporter reporter) {
+        Planner(SecretReader secrets, Findings findings) {
             this.secrets = secrets;
-            this.reporter = reporter;
+            this.findings = findings;
         }
 
         Outbound toGateway(Relay relay, String pointer, String queue) {
             if (relay.host() instanceof RelayHost.Address address && address.address().isIpv6()) {
-                reporter.atValue(Code.JAMES_UNSUPPORTED, Pointers.child(pointer, "host"),
+                findings.atValue(Code.JAMES_UNSUPPORTED, Pointers.child(pointer, "host"),
                         "the IPv6 relay host " + address.text() + " cannot be written in James 3.8.1's <gateway>, "
                                 + "which splits host and port at ':'; the James configuration bounces this mail "
                                 + "instead of sending it",
@@ -89,7 +90,7 @@ record OutboundPlan(List<RoutedDomain> routes, Outbound fallback) {
                 return new Outbound.Refused("This relay cannot be reached from this James configuration");
             }
             if (relay.mxLookup()) {
-                reporter.atValue(Code.JAMES_UNSUPPORTED, Pointers.child(pointer, "mx_lookup"),
+                findings.atValue(Code.JAMES_UNSUPPORTED, Pointers.child(pointer, "mx_lookup"),
                         "James 3.8.1 connects to a gateway's own address and cannot look up its MX hosts; the James "
                                 + "configuration sends to " + relay.host().text() + " itself",
                         "name the MX host itself as the relay host and drop mx_lookup if the James configuration "
@@ -106,11 +107,11 @@ record OutboundPlan(List<RoutedDomain> routes, Outbound fallback) {
             String sourcePointer = SecretReader.sourcePointer(authPointer, auth.password());
             Optional<String> password = secrets.read(auth.password(), sourcePointer, "the relay password");
             boolean writable = XmlValues.check(auth.username(), "the relay user name", Pointers.child(authPointer,
-                    "username"), reporter);
+                    "username"), findings);
             if (password.isEmpty()) {
                 return Optional.empty();
             }
-            writable &= XmlValues.check(password.get(), "the relay password", sourcePointer, reporter);
+            writable &= XmlValues.check(password.get(), "the relay password", sourcePointer, findings);
             return writable ? Optional.of(new Outbound.Login(auth.username(), password.get())) : Optional.empty();
         }
     }

@@ -6,9 +6,12 @@ import io.mailform.emit.Emitted;
 import io.mailform.emit.Emitter;
 import io.mailform.emit.OutputFile;
 import io.mailform.emit.OutputTree;
+import io.mailform.emit.SecretReader;
+import io.mailform.emit.SourceName;
 import io.mailform.model.MailSystem;
 import io.mailform.model.Mode;
 import io.mailform.source.SourceFile;
+import io.mailform.yaml.Findings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,8 +36,8 @@ public final class PostfixEmitter implements Emitter {
     @Override
     public Emitted emit(MailSystem system, SourceFile source, EmitContext context) {
         Diagnostics diagnostics = new Diagnostics(source);
-        Reporter reporter = new Reporter(diagnostics, context.sourceMap());
-        ValueGuard guard = new ValueGuard(reporter);
+        Findings findings = new Findings(diagnostics, context.sourceMap());
+        ValueGuard guard = new ValueGuard(findings);
         boolean template = system.mode() != Mode.NONE;
 
         List<MainCfEntry> mainCf = MainCf.entries(system);
@@ -44,18 +47,18 @@ public final class PostfixEmitter implements Emitter {
         Map<Table, List<MapEntry>> tables = new EnumMap<>(Table.class);
         if (template) {
             tables.put(Table.TRANSPORT, guard.table(Table.TRANSPORT, TransportMap.entries(system)));
-            List<Credentials> credentials = new SecretReader(context, reporter).credentials(system).stream()
+            List<Credentials> credentials = RelayCredentials.of(system, new SecretReader(context, findings)).stream()
                     .filter(guard::credentials)
                     .toList();
             tables.put(Table.SASL_PASSWD, guard.table(Table.SASL_PASSWD, SaslPasswordMap.entries(credentials)));
             tables.put(Table.TLS_POLICY, guard.table(Table.TLS_POLICY, TlsPolicyMap.entries(system)));
         }
         tables.values().removeIf(List::isEmpty);
-        if (reporter.hasErrors()) {
+        if (findings.hasErrors()) {
             return new Emitted(OutputTree.empty(), diagnostics.toList());
         }
 
-        String origin = FileHeader.sourceName(source);
+        String origin = SourceName.of(source);
         TreeMap<String, OutputFile> files = new TreeMap<>();
         boolean writesMainCf = template || !mainCf.isEmpty();
         if (writesMainCf) {

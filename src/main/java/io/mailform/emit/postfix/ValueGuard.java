@@ -3,6 +3,7 @@ package io.mailform.emit.postfix;
 import io.mailform.diag.Code;
 import io.mailform.model.AliasTarget;
 import io.mailform.model.UnsafeTarget;
+import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,10 +24,10 @@ final class ValueGuard {
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_]+");
     private static final String NAME_HELP = "use letters, digits, '.', '-' and '_' in alias names";
 
-    private final Reporter reporter;
+    private final Findings findings;
 
-    ValueGuard(Reporter reporter) {
-        this.reporter = reporter;
+    ValueGuard(Findings findings) {
+        this.findings = findings;
     }
 
     /** main.cf: parameter names, single-line values, and no parameter written twice. */
@@ -41,7 +42,7 @@ final class ValueGuard {
             }
             MainCfEntry earlier = seen.putIfAbsent(entry.name(), entry);
             if (earlier != null) {
-                reporter.atKey(Code.POSTFIX_PARAMETER_OWNED, entry.pointer(),
+                findings.atKey(Code.POSTFIX_PARAMETER_OWNED, entry.pointer(),
                         entry.name() + " is already written by mailform from " + describe(earlier.pointer())
                                 + "; main.cf would set it twice and Postfix would keep the last one",
                         "remove " + entry.name() + " from postfix: and set it through " + describe(earlier.pointer()));
@@ -72,7 +73,7 @@ final class ValueGuard {
             safe &= aliasName(line);
             AliasLine earlier = seen.putIfAbsent(line.name().toLowerCase(Locale.ROOT), line);
             if (earlier != null) {
-                reporter.atKey(Code.ALIAS_DUPLICATE, line.namePointer(), "the aliases file would define \""
+                findings.atKey(Code.ALIAS_DUPLICATE, line.namePointer(), "the aliases file would define \""
                         + printable(line.name()) + "\" twice (also from " + describe(earlier.namePointer())
                         + "); Postfix folds case and keeps only the first",
                         "keep one of them");
@@ -276,12 +277,12 @@ final class ValueGuard {
     }
 
     private boolean unsafeValue(String pointer, String message, String help) {
-        reporter.atValue(Code.VALUE_UNSAFE, pointer, message, help);
+        findings.atValue(Code.VALUE_UNSAFE, pointer, message, help);
         return false;
     }
 
     private boolean unsafeKey(String pointer, String message, String help) {
-        reporter.atKey(Code.VALUE_UNSAFE, pointer, message, help);
+        findings.atKey(Code.VALUE_UNSAFE, pointer, message, help);
         return false;
     }
 }

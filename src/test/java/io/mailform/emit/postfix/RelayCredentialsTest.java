@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Relay passwords read at compile time, and the diagnostics at the node that names an unreadable one. */
-class SecretReaderTest {
+class RelayCredentialsTest {
     private static final String SMARTHOST = """
             version: 1
             mode: internet-smarthost

@@ -1,11 +1,13 @@
-package io.mailform.check;
+package io.mailform.yaml;
 
 import io.mailform.diag.Code;
 import io.mailform.diag.Diagnostics;
 import io.mailform.source.Position;
-import io.mailform.yaml.SourceMap;
 
-/** What a rule reports into: it names the YAML path at fault, and the source map turns that into a position. */
+/**
+ * Where the later stages report problems: each names the YAML node at fault by JSON Pointer, and the source map
+ * turns that into a position. The semantic rules and the emitters share it.
+ */
 public final class Findings {
     private final Diagnostics diagnostics;
     private final SourceMap sourceMap;
@@ -28,6 +30,10 @@ public final class Findings {
     /** Where the node at {@code pointer} starts (its key, for a mapping entry): for messages naming another place. */
     public Position positionOf(String pointer) {
         return sourceMap.keySpan(pointer).start();
+    }
+
+    public boolean hasErrors() {
+        return diagnostics.hasErrors();
     }
 
     /** True if the user wrote the value at {@code pointer}, rather than it being a default. */
