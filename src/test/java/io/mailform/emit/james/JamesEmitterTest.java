@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mailform.diag.Code;
 import io.mailform.diag.Diagnostic;
+import io.mailform.emit.ExampleFiles;
 import io.mailform.emit.OutputFile;
 import io.mailform.pipeline.Pipeline;
 import java.nio.file.Path;
@@ -551,7 +552,7 @@ class JamesEmitterTest {
 
     @Test
     void everyExampleCompilesToWellFormedXml() {
-        for (Path example : JamesGoldenTest.examples()) {
+        for (Path example : ExampleFiles.all()) {
             Compiled compiled = Compiled.file(example, Map.of());
             compiled.tree().files().keySet().stream().filter(path -> path.endsWith(".xml"))
                     .forEach(path -> Xml.of(compiled, path));
@@ -560,7 +561,7 @@ class JamesEmitterTest {
 
     /** The full example, for the determinism test. */
     private static final class Files {
-        static final Path BASE = JamesGoldenTest.PROJECT.resolve("examples");
+        static final Path BASE = ExampleFiles.DIRECTORY;
         static final String FULL = read(BASE.resolve("full.yaml"));
 
         private static String read(Path path) {

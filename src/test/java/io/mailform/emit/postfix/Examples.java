@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mailform.emit.EmitContext;
+import io.mailform.emit.ExampleFiles;
 import io.mailform.emit.Emitted;
 import io.mailform.emit.OutputFile;
 import io.mailform.emit.OutputTree;
@@ -18,33 +19,24 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The example descriptions of examples/ and their compilation by the Postfix emitter, after the whole front end
  * (YAML, schema, binding, semantic rules) has found nothing at all to say about them.
  */
 final class Examples {
-    /** The module directory is the project's src/; Maven runs tests there. */
-    static final Path PROJECT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("..").normalize();
-    static final Path DIRECTORY = PROJECT.resolve("examples");
+    static final Path PROJECT = ExampleFiles.PROJECT;
+    static final Path DIRECTORY = ExampleFiles.DIRECTORY;
 
     private Examples() {
     }
 
-    /** Every examples/*.yaml, sorted by name. */
     static List<Path> all() {
-        try (Stream<Path> files = Files.list(DIRECTORY)) {
-            List<Path> examples = files.filter(path -> path.toString().endsWith(".yaml")).sorted().toList();
-            assertTrue(examples.size() >= 6, "expected the examples in " + DIRECTORY);
-            return examples;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ExampleFiles.all();
     }
 
     static String name(Path example) {
-        return example.getFileName().toString().replaceFirst("\\.yaml$", "");
+        return ExampleFiles.name(example);
     }
 
     /** The model of a description, asserting that the front end has nothing at all to say about it. */
