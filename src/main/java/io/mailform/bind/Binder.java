@@ -224,7 +224,7 @@ public final class Binder {
         List<Route> routes = new ArrayList<>();
         if (node != null) {
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
-                routes.add(new Route(new DomainName(entry.getKey()), relay(entry.getValue())));
+                routes.add(new Route(new DomainName(entry.getKey()), entry.getKey(), relay(entry.getValue())));
             }
         }
         return routes;

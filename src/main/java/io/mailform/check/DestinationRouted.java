@@ -21,7 +21,7 @@ final class DestinationRouted implements Rule {
             String where = findings.isWritten(destination)
                     ? "in destinations (line " + findings.positionOf(destination).line() + ")"
                     : "in the default destinations of mode " + system.mode().key();
-            findings.atKey(Code.DESTINATION_ROUTED, Pointers.of("routes", route.domain().value()),
+            findings.atKey(Code.DESTINATION_ROUTED, Pointers.of("routes", route.key()),
                     route.domain() + " is routed to " + route.relay().host().text() + " but is also " + where
                             + ": a domain is either delivered here or sent on, not both",
                     "remove the route to deliver " + route.domain() + " on this host, or list destinations without it"

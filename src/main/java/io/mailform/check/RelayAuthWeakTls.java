@@ -14,7 +14,7 @@ final class RelayAuthWeakTls implements Rule {
     public void check(MailSystem system, Findings findings) {
         system.relay().ifPresent(relay -> check(relay, "relay", Pointers.of("relay"), findings));
         for (Route route : system.routes()) {
-            check(route.relay(), "the route for " + route.domain(), Pointers.of("routes", route.domain().value()),
+            check(route.relay(), "the route for " + route.domain(), Pointers.of("routes", route.key()),
                     findings);
         }
     }

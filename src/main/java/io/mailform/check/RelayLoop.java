@@ -19,7 +19,7 @@ final class RelayLoop implements Rule {
                 Pointers.of("relay", "host"), findings));
         for (Route route : system.routes()) {
             check(host, route.relay(), "the route for " + route.domain() + " goes to " + route.relay().host().text()
-                    + ", which is", Pointers.of("routes", route.domain().value(), "host"), findings);
+                    + ", which is", Pointers.of("routes", route.key(), "host"), findings);
         }
     }
 

@@ -22,6 +22,19 @@ class DestinationRoutedTest {
     }
 
     @Test
+    void aRouteKeyWrittenInCapitalsIsReportedAtItsKey() {
+        Checked.yaml("""
+                version: 1
+                mode: internet-site
+                hostname: mail.example.com
+                mail_name: example.com
+                destinations: [localhost, example.org]
+                routes:
+                  Example.ORG: {host: mx.partner.example}
+                """).error(Code.DESTINATION_ROUTED).at(7, 3);
+    }
+
+    @Test
     void hostnameInDebianDefaultDestinations() {
         Checked.yaml("""
                 version: 1

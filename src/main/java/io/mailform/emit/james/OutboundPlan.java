@@ -35,7 +35,7 @@ record OutboundPlan(List<RoutedDomain> routes, Outbound fallback) {
         List<RoutedDomain> routes = new ArrayList<>();
         for (Route route : system.routes()) {
             routes.add(new RoutedDomain(route.domain(), planner.toGateway(route.relay(),
-                    Pointers.of("routes", route.domain().value()), RoutedDomain.queueOf(route.domain()))));
+                    Pointers.of("routes", route.key()), RoutedDomain.queueOf(route.domain()))));
         }
         Outbound fallback;
         if (system.relay().isPresent()) {

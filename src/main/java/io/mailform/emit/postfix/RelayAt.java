@@ -20,7 +20,7 @@ record RelayAt(Relay relay, String pointer) {
     }
 
     static String pointer(Route route) {
-        return Pointers.of("routes", route.domain().value());
+        return Pointers.of("routes", route.key());
     }
 
     String child(String key) {
