@@ -42,6 +42,6 @@ final class Reporter {
             return;
         }
         boolean colour = text && System.console() != null && System.getenv("NO_COLOR") == null;
-        options.format.renderer(colour).render(diagnostics, sources, text ? err : out);
+        options.format.renderer(colour, Version.number()).render(diagnostics, sources, text ? err : out);
     }
 }

@@ -5,8 +5,13 @@ import picocli.CommandLine.IVersionProvider;
 /** The version from the jar's manifest; "development" when run from classes. */
 public final class Version implements IVersionProvider {
     public static String text() {
+        return "mailform " + number();
+    }
+
+    /** The version alone, e.g. {@code 0.1.0-SNAPSHOT}. */
+    public static String number() {
         String version = Version.class.getPackage().getImplementationVersion();
-        return "mailform " + (version == null ? "development" : version);
+        return version == null ? "development" : version;
     }
 
     @Override

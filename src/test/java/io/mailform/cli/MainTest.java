@@ -99,6 +99,24 @@ class MainTest {
     }
 
     @Test
+    void sarifFormatNamesEveryRuleAndLocatesEachResult() throws Exception {
+        CliRun run = CliRun.of("validate", "--format", "sarif", file("mail.yaml", WITH_WARNING).toString());
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        JsonNode sarif = JsonMapper.builder().build().readTree(run.out());
+        assertEquals("2.1.0", sarif.get("version").stringValue());
+        JsonNode runNode = sarif.get("runs").get(0);
+        JsonNode rules = runNode.get("tool").get("driver").get("rules");
+        assertEquals(io.mailform.diag.Code.values().length, rules.size());
+        JsonNode result = runNode.get("results").get(0);
+        assertEquals("networks-host-bits", result.get("ruleId").stringValue());
+        assertEquals("networks-host-bits", rules.get(result.get("ruleIndex").asInt()).get("id").stringValue());
+        assertEquals("warning", result.get("level").stringValue());
+        JsonNode region = result.get("locations").get(0).get("physicalLocation").get("region");
+        assertEquals(6, region.get("startLine").asInt());
+        assertEquals(25, region.get("startColumn").asInt());
+    }
+
+    @Test
     void readsStandardInput() {
         CliRun run = CliRun.withStdin(INVALID.getBytes(StandardCharsets.UTF_8), "validate", "-");
         assertEquals(ExitCode.INVALID, run.exitCode());
