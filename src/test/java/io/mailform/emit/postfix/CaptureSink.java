@@ -61,8 +61,18 @@ final class CaptureSink implements AutoCloseable {
      * A TLS context with a fresh self-signed key, made by the JDK's keytool: Postfix's smtp client does not verify
      * the certificate at the levels may and encrypt, it only needs one.
      */
-    static SSLContext selfSignedTls(PostfixTools tools, Path directory) throws IOException, GeneralSecurityException {
+    static SSLContext selfSignedTls(PostfixTools tools) throws IOException, GeneralSecurityException {
+        Path directory = Files.createTempDirectory("mailform-sink-");
         Path keystore = directory.resolve("sink.p12");
+        try {
+            return load(tools, keystore);
+        } finally {
+            Files.deleteIfExists(keystore);
+            Files.delete(directory);
+        }
+    }
+
+    private static SSLContext load(PostfixTools tools, Path keystore) throws IOException, GeneralSecurityException {
         char[] password = "capture-sink".toCharArray();
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         PostfixTools.Result made = tools.run(List.of(keytool.toString(), "-genkeypair", "-alias", "sink",

@@ -20,20 +20,24 @@ final class Deliveries {
                 () -> "\"" + sent.subject() + "\" in the mailbox of " + user, instance);
     }
 
-    /** A bounce about {@code sent} (it quotes the subject) in {@code user}'s mailbox. */
-    static Mbox.Message bounceInMailbox(PostfixInstance instance, String user, SmtpSession.Sent sent) {
-        return await(() -> Mbox.read(instance.mailbox(user)).stream()
-                .filter(message -> !message.messageId().equals(Optional.of(sent.messageId())))
-                .filter(message -> message.text().contains(sent.subject())).findFirst(),
-                () -> "a bounce about \"" + sent.subject() + "\" in the mailbox of " + user, instance);
+    /** A bounce about {@code sent} (a message that quotes its subject, with a Message-ID of its own) in the sink. */
+    static CaptureSink.Captured bounceInSink(PostfixInstance instance, CaptureSink sink, SmtpSession.Sent sent) {
+        return await(() -> sink.messages().stream()
+                .filter(message -> !isCopyOf(message, sent) && message.text().contains(sent.subject())).findFirst(),
+                () -> "a bounce about \"" + sent.subject() + "\" in the " + sink, instance);
     }
 
     /** The sink's copy of {@code sent}. */
     static CaptureSink.Captured inSink(PostfixInstance instance, CaptureSink sink, SmtpSession.Sent sent) {
         return await(() -> sink.messages().stream()
-                .filter(message -> message.text().contains("Message-ID: " + sent.messageId())).findFirst(),
+                .filter(message -> isCopyOf(message, sent)).findFirst(),
                 () -> "\"" + sent.subject() + "\" in the " + sink + " (holding " + sink.messages().size() + ")",
                 instance);
+    }
+
+    /** Whether the sink's message is {@code sent} itself, by its own Message-ID (a bounce quotes the original's). */
+    private static boolean isCopyOf(CaptureSink.Captured message, SmtpSession.Sent sent) {
+        return Mbox.Message.of(message).messageId().equals(Optional.of(sent.messageId()));
     }
 
     private static <T> T await(Supplier<Optional<T>> probe, Supplier<String> what, PostfixInstance instance) {

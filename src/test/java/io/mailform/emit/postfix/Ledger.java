@@ -149,7 +149,7 @@ final class Ledger {
             throw new UncheckedIOException(e);
         }
         for (CaptureSink.Captured captured : sink.messages()) {
-            Mbox.Message message = new Mbox.Message(captured.text().replace("\r\n", "\n"));
+            Mbox.Message message = Mbox.Message.of(captured);
             found.add(new Found(Place.sink(), message.messageId(), message.text()));
         }
         return found;

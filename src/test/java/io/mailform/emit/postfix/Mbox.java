@@ -21,6 +21,11 @@ final class Mbox {
 
     /** One stored message without its "From " line. */
     record Message(String text) {
+        /** A message the capture sink received, with its line ends as an mbox file has them. */
+        static Message of(CaptureSink.Captured captured) {
+            return new Message(captured.text().replace("\r\n", "\n"));
+        }
+
         String headers() {
             int end = text.indexOf("\n\n");
             return end < 0 ? text : text.substring(0, end);

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -48,18 +47,7 @@ class PostfixInstanceTest {
             accounts = SystemAccounts.forRoot(tools);
             accounts.ensure(users().toArray(String[]::new));
             compiled = Examples.compile(description());
-            Path keys = Files.createTempDirectory("mailform-sink-");
-            try {
-                SSLContext tls = CaptureSink.selfSignedTls(tools, keys);
-                sink = CaptureSink.start(tls);
-            } finally {
-                try (var files = Files.list(keys)) {
-                    for (Path file : files.toList()) {
-                        Files.delete(file);
-                    }
-                }
-                Files.delete(keys);
-            }
+            sink = CaptureSink.start(CaptureSink.selfSignedTls(tools));
             instance = PostfixInstance.start(tools, compiled, sink);
         }
 
@@ -266,6 +254,25 @@ class PostfixInstanceTest {
                     body(90 * KIB), "alice@example.org");
             ledger.delivered(sent, Place.mailbox("alice"));
             Deliveries.inMailbox(instance, "alice", sent);
+        }
+
+        /** Two messages of 90 KiB fit into carol's 250 KiB; the third does not and is bounced to its sender. */
+        @Test
+        void mailboxSizeLimitStopsDeliveryIntoAFullMailbox() throws IOException {
+            for (int i = 1; i <= 2; i++) {
+                SmtpSession.Sent sent = SmtpSession.sendFrom(INSIDE, instance.port(), "sender@remote.example",
+                        "fits " + i, body(90 * KIB), "carol@example.org");
+                ledger.delivered(sent, Place.mailbox("carol"));
+                Deliveries.inMailbox(instance, "carol", sent);
+            }
+            SmtpSession.Sent overflow = SmtpSession.sendFrom(INSIDE, instance.port(), "sender@remote.example",
+                    "overflow", body(90 * KIB), "carol@example.org");
+            ledger.bounced(overflow, Place.sink());
+            CaptureSink.Captured bounce = Deliveries.bounceInSink(instance, sink, overflow);
+            assertEquals("", bounce.sender(), "a bounce has the null sender");
+            assertEquals(List.of("sender@remote.example"), bounce.recipients());
+            assertTrue(Mbox.read(instance.mailbox("carol")).stream()
+                    .noneMatch(message -> message.text().contains(overflow.subject())), "not in carol's mailbox");
         }
     }
 
