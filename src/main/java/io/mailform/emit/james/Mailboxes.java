@@ -22,8 +22,9 @@ import java.util.Set;
  * neither a user nor an alias: Postfix's local(8) would deliver those to the system account of that name (root above
  * all, when root has no alias), which James can only do with an account of its own.
  *
- * <p>Postfix applies aliases(5) in every local domain, so each alias becomes one entry per local domain. Local
- * targets are qualified with the default domain, which reaches the same account since users are not per domain.
+ * <p>Postfix applies aliases(5) in every local domain, so each alias becomes one entry per local domain. Bare
+ * targets are qualified as Postfix does, with the mail name (myorigin): when that is a local domain they reach the
+ * account of that name (users are not per domain), otherwise they are mail for the host of the mail name.
  * Command, file and include targets have no James equivalent: they are left out with a
  * {@link Code#JAMES_UNSUPPORTED} warning at the target.
  */
@@ -122,6 +123,12 @@ record Mailboxes(List<Account> accounts, List<ProvisionedAlias> aliases) {
         private Optional<String> address(AliasTarget target) {
             if (target instanceof AliasTarget.Local local) {
                 String name = LocalName.fold(local.name());
+                Optional<DomainName> remoteOrigin = system.mailName().filter(mailName -> !domains.contains(mailName));
+                if (remoteOrigin.isPresent()) {
+                    // Postfix qualifies a bare target with myorigin; when that domain is not local (a satellite's
+                    // mail name), the target is mail for another host, not a mailbox here.
+                    return Optional.of(name + "@" + remoteOrigin.get().value());
+                }
                 noteLocal(name);
                 return Optional.of(name + "@" + domains.defaultDomain().value());
             }

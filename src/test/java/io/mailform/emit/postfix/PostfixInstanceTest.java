@@ -323,7 +323,7 @@ class PostfixInstanceTest {
         /**
          * postmaster: root is an alias to an unqualified name, which Postfix qualifies with myorigin (the mail name,
          * example.com); a satellite does not deliver example.com itself, so the result goes to the hub as
-         * root@example.com and is not expanded again here. (The James target expands it to root_recipient.)
+         * root@example.com and is not expanded again here. The James target does the same.
          */
         @Test
         void mailForPostmasterGoesToRootAtTheMailNameOnTheHub() throws IOException {

@@ -62,13 +62,21 @@ class SatelliteExampleTest {
     }
 
     @Test
-    void mailForRootAndPostmasterGoesToTheOperationsTeamAtTheHub() throws Exception {
+    void mailForRootGoesToTheOperationsTeamAtTheHub() throws Exception {
         CapturedMessage root = relayed(client.send("cron@web1.example.com", MailClient.uniqueSubject("root"),
             "root@web1.example.com"));
         assertEquals(List.of("ops@example.com"), root.recipients());
+    }
+
+    /**
+     * postmaster: root names root without a domain; Postfix qualifies it with the mail name, which a satellite does
+     * not receive for, so the hub gets root@example.com (the private Postfix instance test shows the same).
+     */
+    @Test
+    void mailForPostmasterGoesToRootAtTheMailNameOnTheHub() throws Exception {
         CapturedMessage postmaster = relayed(client.send("cron@web1.example.com",
             MailClient.uniqueSubject("postmaster"), "postmaster@localhost"));
-        assertEquals(List.of("ops@example.com"), postmaster.recipients());
+        assertEquals(List.of("root@example.com"), postmaster.recipients());
     }
 
     @Test
