@@ -54,7 +54,7 @@ final class CompileCommand implements Callable<Integer> {
         Pipeline pipeline = new Pipeline();
         Validation validation = pipeline.validate(input.displayName(), bytes);
         reporter.add(validation.source(), validation.diagnostics());
-        if (validation.hasErrors() || reporter.fails(validation.diagnostics())) {
+        if (reporter.fails(validation.diagnostics())) {
             reporter.print();
             return ExitCode.INVALID;
         }

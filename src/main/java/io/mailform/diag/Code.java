@@ -91,13 +91,4 @@ public enum Code {
     public String title() {
         return title;
     }
-
-    public static Code byId(String id) {
-        for (Code code : values()) {
-            if (code.id.equals(id)) {
-                return code;
-            }
-        }
-        throw new IllegalArgumentException("no diagnostic code " + id);
-    }
 }

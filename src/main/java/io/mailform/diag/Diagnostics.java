@@ -14,10 +14,6 @@ public final class Diagnostics {
         this.source = source;
     }
 
-    public SourceFile source() {
-        return source;
-    }
-
     public void report(Code code, Span span, String message) {
         collected.add(Diagnostic.of(code, source.name(), span, message));
     }

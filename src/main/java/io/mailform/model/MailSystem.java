@@ -40,13 +40,4 @@ public record MailSystem(
         postfixParameters = List.copyOf(postfixParameters);
         allowedAliasTargets = Set.copyOf(allowedAliasTargets);
     }
-
-    /** The alias of this name, compared as Postfix does (case-insensitively). */
-    public Optional<Alias> alias(String name) {
-        return aliases.stream().filter(alias -> alias.name().equalsIgnoreCase(name)).findFirst();
-    }
-
-    public boolean hasUser(String name) {
-        return users.stream().anyMatch(user -> user.name().equals(name));
-    }
 }

@@ -2,28 +2,26 @@ package io.mailform.model;
 
 /** Debian's operating modes for Postfix, as the installer names them. */
 public enum Mode {
-    NONE("none", "No configuration"),
-    INTERNET_SITE("internet-site", "Internet Site"),
-    INTERNET_SMARTHOST("internet-smarthost", "Internet with smarthost"),
-    SATELLITE("satellite", "Satellite system"),
-    LOCAL_ONLY("local-only", "Local only");
+    /** No configuration. */
+    NONE("none"),
+    /** Internet Site. */
+    INTERNET_SITE("internet-site"),
+    /** Internet with smarthost. */
+    INTERNET_SMARTHOST("internet-smarthost"),
+    /** Satellite system. */
+    SATELLITE("satellite"),
+    /** Local only. */
+    LOCAL_ONLY("local-only");
 
     private final String key;
-    private final String debianName;
 
-    Mode(String key, String debianName) {
+    Mode(String key) {
         this.key = key;
-        this.debianName = debianName;
     }
 
     /** The value of {@code mode} in the YAML. */
     public String key() {
         return key;
-    }
-
-    /** The label of the mode in Debian's installer. */
-    public String debianName() {
-        return debianName;
     }
 
     public boolean needsRelay() {

@@ -40,10 +40,4 @@ public final class Pointers {
         }
         return segments;
     }
-
-    /** The key or index the pointer ends in, unescaped; empty for the document itself. */
-    public static String lastSegment(String pointer) {
-        List<String> segments = segments(pointer);
-        return segments.isEmpty() ? "" : segments.get(segments.size() - 1);
-    }
 }
