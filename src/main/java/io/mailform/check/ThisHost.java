@@ -8,6 +8,7 @@ import io.mailform.model.Interfaces;
 import io.mailform.model.IpAddress;
 import io.mailform.model.MailSystem;
 import io.mailform.model.RelayHost;
+import io.mailform.postfix.RecipientDelimiter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * What this host is, as several rules need it: its names and addresses, its local domains with {@code $myhostname}
@@ -26,8 +26,6 @@ import java.util.Set;
 final class ThisHost {
     static final String ROOT = "root";
     private static final DomainName LOCALHOST = new DomainName("localhost");
-    /** Names Postfix never splits at a delimiter, whatever recipient_delimiter is (split_addr in Postfix). */
-    private static final Set<String> NEVER_SPLIT = Set.of("postmaster", "mailer-daemon", "double-bounce");
 
     private final MailSystem system;
     private final Map<String, Alias> aliasesByName = new LinkedHashMap<>();
@@ -133,22 +131,7 @@ final class ThisHost {
      * the first delimiter character, never leaving an empty name, and never for the names Postfix exempts.
      */
     String withoutExtension(String localName) {
-        String delimiters = system.recipientDelimiter();
-        String folded = fold(localName);
-        if (delimiters.isEmpty() || NEVER_SPLIT.contains(folded)) {
-            return localName;
-        }
-        // owner-foo and foo-request keep their '-' (owner_request_special, on by default).
-        boolean ownerOrRequest = folded.startsWith("owner-") || folded.length() > 8 && folded.endsWith("-request");
-        if (delimiters.indexOf('-') >= 0 && ownerOrRequest) {
-            return localName;
-        }
-        for (int i = 1; i < localName.length(); i++) {
-            if (delimiters.indexOf(localName.charAt(i)) >= 0) {
-                return localName.substring(0, i);
-            }
-        }
-        return localName;
+        return RecipientDelimiter.of(system.recipientDelimiter()).stripExtension(localName).orElse(localName);
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import org.apache.james.core.Domain;
 
+import io.mailform.postfix.RecipientDelimiter;
+
 /**
  * Address settings that James 3.8.1 has no configuration for and that the runtime's own handlers and mailets apply.
  *

@@ -21,8 +21,8 @@ import java.util.OptionalInt;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.core.Domain;
 
+import io.mailform.postfix.RecipientDelimiter;
 import io.mailform.runtime.address.MailSettings;
-import io.mailform.runtime.address.RecipientDelimiter;
 import io.mailform.runtime.compile.DescriptionCompiler;
 import io.mailform.runtime.config.EffectiveConfiguration;
 import io.mailform.runtime.config.ImapPasswords;

@@ -1,4 +1,4 @@
-package io.mailform.runtime.address;
+package io.mailform.postfix;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Postfix's recipient_delimiter: a set of characters, any of which separates a local part into user and extension at
- * its first occurrence ({@code user+ext}, {@code user-ext}). An empty set turns the feature off.
+ * its first occurrence ({@code user+ext}, {@code user-ext}). An empty set turns the feature off. The one reading
+ * of Postfix's split rules for the semantic rules, the James target and the runtime alike.
  */
 public final class RecipientDelimiter {
     /** Local parts that Postfix never splits, whatever the delimiter. */
@@ -56,7 +57,7 @@ public final class RecipientDelimiter {
     /** With "-" as a delimiter, Postfix keeps mailing-list owner-foo and foo-request addresses whole. */
     private static boolean isOwnerOrRequestList(String localPart) {
         String lower = localPart.toLowerCase(Locale.ROOT);
-        return lower.startsWith("owner-") || lower.endsWith("-request");
+        return lower.startsWith("owner-") || lower.length() > "-request".length() && lower.endsWith("-request");
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.mailform.runtime.address;
+package io.mailform.postfix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
