@@ -9,6 +9,7 @@ import io.mailform.model.Mode;
 import io.mailform.model.PostfixParameter;
 import io.mailform.model.Relay;
 import io.mailform.model.ServerTls;
+import io.mailform.postfix.ClientTls;
 import io.mailform.postfix.MainCfParameter;
 import io.mailform.yaml.Pointers;
 import java.util.ArrayList;

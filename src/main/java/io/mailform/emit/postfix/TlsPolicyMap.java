@@ -5,6 +5,7 @@ import io.mailform.model.Mode;
 import io.mailform.model.Relay;
 import io.mailform.model.Route;
 import io.mailform.model.TlsLevel;
+import io.mailform.postfix.ClientTls;
 import io.mailform.yaml.Pointers;
 import java.util.ArrayList;
 import java.util.List;

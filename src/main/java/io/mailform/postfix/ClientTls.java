@@ -1,4 +1,4 @@
-package io.mailform.emit.postfix;
+package io.mailform.postfix;
 
 import io.mailform.model.MailSystem;
 import io.mailform.model.Mode;
@@ -8,7 +8,7 @@ import io.mailform.model.TlsLevel;
 import java.util.Optional;
 
 /** The TLS level of Postfix's SMTP client for every next hop that no route overrides. */
-final class ClientTls {
+public final class ClientTls {
     private ClientTls() {
     }
 
@@ -17,7 +17,7 @@ final class ClientTls {
      * block, client half included, at {@code may} (or the relay's level). Without one the client half is written
      * only for a relay, whose level is always meant. Empty: the line is absent and Postfix's default applies.
      */
-    static Optional<TlsLevel> written(MailSystem system) {
+    public static Optional<TlsLevel> written(MailSystem system) {
         if (system.mode() == Mode.NONE) {
             return Optional.empty();
         }
@@ -29,7 +29,7 @@ final class ClientTls {
     }
 
     /** The level in force: Postfix's default when main.cf says nothing is no TLS at all. */
-    static TlsLevel effective(MailSystem system) {
+    public static TlsLevel effective(MailSystem system) {
         return written(system).orElse(TlsLevel.NONE);
     }
 }

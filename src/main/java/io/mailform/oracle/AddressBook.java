@@ -1,0 +1,85 @@
+package io.mailform.oracle;
+
+import io.mailform.model.Alias;
+import io.mailform.model.AliasTarget;
+import io.mailform.model.Destination;
+import io.mailform.model.DomainName;
+import io.mailform.model.MailSystem;
+import io.mailform.model.User;
+import io.mailform.postfix.RecipientDelimiter;
+import io.mailform.postfix.SystemAccounts;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the compiled Postfix configuration knows about addresses: the local domains (mydestination, with
+ * {@code $myhostname} expanded), the domain bare addresses get (myorigin: the mail name, else the host name), the
+ * aliases with root's (keys folded to lower case, as postalias stores them), the accounts of the password file, and
+ * the recipient delimiter.
+ */
+final class AddressBook {
+    static final String ROOT = "root";
+
+    private final Set<String> localDomains = new LinkedHashSet<>();
+    private final String myorigin;
+    private final Map<String, List<AliasTarget>> aliases = new LinkedHashMap<>();
+    private final Set<String> accounts;
+    private final RecipientDelimiter delimiter;
+
+    AddressBook(MailSystem system) {
+        String hostname = system.hostname().map(DomainName::value).orElse("localhost");
+        for (Destination destination : system.destinations()) {
+            localDomains.add(destination instanceof Destination.Domain domain ? domain.name().value() : hostname);
+        }
+        myorigin = system.mailName().map(DomainName::value).orElse(hostname);
+        for (Alias alias : system.aliases()) {
+            aliases.putIfAbsent(fold(alias.name()), alias.targets());
+        }
+        if (!system.rootRecipient().isEmpty()) {
+            aliases.putIfAbsent(ROOT, system.rootRecipient());
+        }
+        accounts = SystemAccounts.with(system.users().stream().map(User::name).toList());
+        delimiter = RecipientDelimiter.of(system.recipientDelimiter());
+    }
+
+    static String fold(String localPart) {
+        return localPart.toLowerCase(Locale.ROOT);
+    }
+
+    boolean isLocalDomain(String domain) {
+        return localDomains.contains(domain.toLowerCase(Locale.ROOT));
+    }
+
+    Set<String> localDomains() {
+        return localDomains;
+    }
+
+    String myorigin() {
+        return myorigin;
+    }
+
+    Optional<List<AliasTarget>> alias(String localPart) {
+        return Optional.ofNullable(aliases.get(fold(localPart)));
+    }
+
+    boolean isAccount(String localPart) {
+        return accounts.contains(fold(localPart));
+    }
+
+    Set<String> accounts() {
+        return accounts;
+    }
+
+    Set<String> aliasNames() {
+        return aliases.keySet();
+    }
+
+    RecipientDelimiter delimiter() {
+        return delimiter;
+    }
+}

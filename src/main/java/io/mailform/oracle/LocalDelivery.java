@@ -1,0 +1,107 @@
+package io.mailform.oracle;
+
+import io.mailform.model.AliasTarget;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Postfix's local(8) for one recipient: aliases(5) first (by the whole local part, then by the part before the
+ * delimiter, in which case the extension is passed on to the targets as {@code propagate_unmatched_extensions}
+ * does), then the account's mailbox. Bare targets get {@code @myorigin} and every target is resolved again, so a
+ * target in a local domain is expanded in turn and any other one is forwarded to its next hop. Each destination is
+ * reached once per recipient (local(8)'s duplicate filter), however many alias paths lead there.
+ */
+final class LocalDelivery {
+    /** local(8)'s nesting limit for alias expansion. */
+    private static final int MAX_DEPTH = 100;
+
+    private final AddressBook book;
+    private final Resolver resolver;
+
+    LocalDelivery(AddressBook book, Resolver resolver) {
+        this.book = book;
+        this.resolver = resolver;
+    }
+
+    Set<Destination> deliver(EnvelopeAddress address, Trace trace) {
+        Set<Destination> destinations = new LinkedHashSet<>();
+        expand(address, 0, Optional.empty(), destinations, trace);
+        return destinations;
+    }
+
+    private void expand(EnvelopeAddress address, int depth, Optional<String> expandingAlias,
+            Set<Destination> destinations, Trace trace) {
+        String localPart = address.localPart();
+        if (depth > MAX_DEPTH) {
+            trace.step(address.address() + ": alias nesting deeper than " + MAX_DEPTH + ", bounced");
+            destinations.add(new Destination.Failed(address.address(), "alias expansion too deep"));
+            return;
+        }
+        boolean selfReference = expandingAlias.filter(alias -> alias.equals(AddressBook.fold(localPart))).isPresent();
+        Optional<List<AliasTarget>> alias = selfReference ? Optional.empty() : book.alias(localPart);
+        Optional<String> extension = Optional.empty();
+        String aliasName = AddressBook.fold(localPart);
+        if (alias.isEmpty() && !selfReference) {
+            Optional<String> base = book.delimiter().stripExtension(localPart);
+            if (base.isPresent() && book.alias(base.get()).isPresent()) {
+                alias = book.alias(base.get());
+                aliasName = AddressBook.fold(base.get());
+                extension = Optional.of(localPart.substring(base.get().length()));
+            }
+        }
+        if (alias.isPresent()) {
+            trace.step(address.address() + ": alias " + aliasName + " → "
+                    + String.join(", ", alias.get().stream().map(AliasTarget::text).toList())
+                    + extension.map(ext -> " (the extension " + ext + " is passed on to each target)").orElse(""));
+            Trace nested = trace.nested();
+            for (AliasTarget target : alias.get()) {
+                expandTarget(target, extension, depth, aliasName, destinations, nested);
+            }
+            return;
+        }
+        mailbox(address, destinations, trace);
+    }
+
+    private void expandTarget(AliasTarget target, Optional<String> extension, int depth, String aliasName,
+            Set<Destination> destinations, Trace trace) {
+        EnvelopeAddress address;
+        if (target instanceof AliasTarget.Local local) {
+            address = EnvelopeAddress.parse(local.name() + extension.orElse(""));
+        } else if (target instanceof AliasTarget.Address remote) {
+            address = EnvelopeAddress.parse(remote.localPart() + extension.orElse("") + "@" + remote.domain().value());
+        } else {
+            trace.step(target.text() + ": delivered outside any mailbox (a command, file or include target)");
+            destinations.add(new Destination.Unobservable(target.text()));
+            return;
+        }
+        Resolution resolution = resolver.resolve(address, trace);
+        if (resolution instanceof Resolution.Local) {
+            expand(resolution.address(), depth + 1, Optional.of(aliasName), destinations, trace.nested());
+        } else if (resolution instanceof Resolution.Remote remote) {
+            trace.step(remote.address().address() + ": forwarded to sink " + remote.hop().sink());
+            destinations.add(new Destination.Forward(remote.address(), remote.hop()));
+        } else if (resolution instanceof Resolution.Error error) {
+            trace.step(error.address().address() + ": cannot be forwarded, bounced");
+            destinations.add(new Destination.Failed(error.address().address(), "mail for " + error.reason()
+                    + " is not sent out"));
+        } else {
+            Resolution.Unknown unknown = (Resolution.Unknown) resolution;
+            destinations.add(new Destination.Failed(unknown.address().address(), unknown.reason()));
+        }
+    }
+
+    private void mailbox(EnvelopeAddress address, Set<Destination> destinations, Trace trace) {
+        String localPart = address.localPart();
+        Optional<String> account = Optional.of(AddressBook.fold(localPart)).filter(book::isAccount)
+                .or(() -> book.delimiter().stripExtension(localPart).map(AddressBook::fold).filter(book::isAccount));
+        if (account.isPresent()) {
+            trace.step(address.address() + ": mailbox of the account " + account.get());
+            destinations.add(new Destination.Mailbox(account.get()));
+        } else {
+            trace.step(address.address() + ": no such account, bounced (unknown user)");
+            destinations.add(new Destination.Failed(address.address(), "unknown user: \"" + localPart + "\""));
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.mailform.oracle;
+
+import io.mailform.delivery.Arrival;
+import io.mailform.delivery.Reply;
+import io.mailform.model.MailSystem;
+import io.mailform.model.Mode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What Postfix, configured as mailform compiles the description, does with a transaction: the replies at each stage
+ * and where every accepted copy ends up. Written from Postfix's documented semantics and checked against a real
+ * instance: address resolution ({@link Resolver}), relay permission ({@link RelayPermission}), the local recipient
+ * check ({@link RecipientCheck}), alias expansion and mailboxes ({@link LocalDelivery}), size limits and bounces.
+ * The one place that says what a description means for mail; {@code mailform explain} prints its reasoning.
+ */
+public final class Oracle {
+    /** Postfix's message_size_limit when main.cf sets none. */
+    static final long POSTFIX_DEFAULT_MESSAGE_SIZE_LIMIT = 10_240_000;
+    /** What Postfix adds to the message it counts against message_size_limit: envelope records and Received. */
+    static final long QUEUE_FILE_OVERHEAD = 600;
+    /** Within this distance of a limit, Postfix's and James's counting differ too much to judge. */
+    static final long EDGE = 1_500;
+
+    private final MailSystem system;
+    private final AddressBook book;
+    private final Hops hops;
+    private final Resolver resolver;
+    private final RelayPermission relayPermission;
+    private final RecipientCheck recipientCheck;
+    private final LocalDelivery localDelivery;
+    private final List<String> unmodelled;
+
+    public Oracle(MailSystem system) {
+        if (system.mode() == Mode.NONE) {
+            throw new IllegalArgumentException("mode none leaves main.cf to the administrator: there is nothing to "
+                    + "predict");
+        }
+        this.system = system;
+        this.book = new AddressBook(system);
+        this.hops = new Hops(system);
+        this.resolver = new Resolver(book, hops);
+        this.relayPermission = new RelayPermission(system.networks());
+        this.recipientCheck = new RecipientCheck(book);
+        this.localDelivery = new LocalDelivery(book, resolver);
+        this.unmodelled = Passthrough.unmodelled(system);
+    }
+
+    public Prediction predict(Envelope envelope, MailboxUsage usage) {
+        return judge(envelope, usage, Trace.silent());
+    }
+
+    /** The oracle's reasoning for one recipient, step by step, with the reply and the copies it predicts. */
+    public Explanation explain(Client client, String sender, String recipient) {
+        Trace trace = Trace.recording();
+        Prediction prediction = judge(new Envelope(client, sender, List.of(recipient), 1_000), new MailboxUsage(),
+                trace);
+        return new Explanation(trace.steps(), prediction);
+    }
+
+    /** True when {@code client} lies inside {@code networks}. */
+    public boolean isInsideNetworks(io.mailform.model.IpAddress client) {
+        return relayPermission.isInside(client);
+    }
+
+    /** The sink a scenario names with {@code via}: {@code smarthost}, {@code direct} or a routed domain. */
+    public Optional<String> sinkFor(String via) {
+        return hops.sinkFor(via);
+    }
+
+    /** Where mail for {@code address} ends up when the system itself sends it, as a bounce to that address is. */
+    public List<Arrival> placesOf(String address) {
+        return bounceArrivals(address, Trace.silent(), new ArrayList<>());
+    }
+
+    private Prediction judge(Envelope envelope, MailboxUsage usage, Trace trace) {
+        List<String> uncertainties = new ArrayList<>(unmodelled);
+        long limit = system.messageSizeLimit().map(size -> size.bytes()).orElse(POSTFIX_DEFAULT_MESSAGE_SIZE_LIMIT);
+        if (limit > 0 && envelope.size() > limit) {
+            trace.step("MAIL FROM declares SIZE=" + envelope.size() + ", more than message_size_limit " + limit);
+            return new Prediction(Reply.of(552, "5.3.4", "Message size exceeds fixed limit"), List.of(),
+                    Optional.empty(), List.of(), uncertainties);
+        }
+        if (limit > 0 && envelope.size() + QUEUE_FILE_OVERHEAD + EDGE > limit) {
+            uncertainties.add("the message is within " + (QUEUE_FILE_OVERHEAD + EDGE) + " bytes of message_size_limit "
+                    + limit + ", where what the servers count differs");
+        }
+        Reply mail = Reply.of(250, "2.1.0", "Ok");
+        List<Reply> rcpt = new ArrayList<>();
+        List<Resolution> accepted = new ArrayList<>();
+        for (String recipient : envelope.recipients()) {
+            trace.step("RCPT TO:<" + recipient + ">");
+            Trace nested = trace.nested();
+            EnvelopeAddress written = EnvelopeAddress.parse(recipient);
+            Resolution resolution = resolver.resolve(written, nested);
+            if (resolution instanceof Resolution.Unknown unknown) {
+                uncertainties.add(recipient + ": " + unknown.reason());
+            }
+            Optional<Reply> refused = relayPermission.check(envelope.client(), written, resolution, nested)
+                    .or(() -> recipientCheck.check(resolution, nested));
+            Reply reply = refused.orElse(Reply.of(250, "2.1.5", "Ok"));
+            nested.step("reply: " + reply);
+            rcpt.add(reply);
+            if (refused.isEmpty()) {
+                accepted.add(resolution);
+            }
+        }
+        if (accepted.isEmpty()) {
+            return new Prediction(mail, rcpt, Optional.empty(), List.of(), uncertainties);
+        }
+        trace.step("DATA: accepted for " + accepted.size() + " recipient" + (accepted.size() == 1 ? "" : "s"));
+        List<Arrival> arrivals = deliver(envelope, accepted, usage, trace, uncertainties);
+        return new Prediction(mail, rcpt, Optional.of(Reply.of(250, "2.0.0", "Ok: queued")), arrivals,
+                uncertainties);
+    }
+
+    private List<Arrival> deliver(Envelope envelope, List<Resolution> accepted, MailboxUsage usage, Trace trace,
+            List<String> uncertainties) {
+        List<Arrival> arrivals = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        // qmgr sends one copy per distinct recipient of a queue file; local(8) delivers each recipient on its own.
+        Set<String> relayed = new LinkedHashSet<>();
+        for (Resolution resolution : accepted) {
+            if (resolution instanceof Resolution.Remote remote) {
+                if (relayed.add(remote.hop().sink() + " " + remote.address().address())) {
+                    arrivals.add(toSink(Arrival.Kind.MESSAGE, remote.address().address(), remote.hop()));
+                    trace.step(remote.address().address() + " leaves through sink " + remote.hop().sink());
+                }
+            } else if (resolution instanceof Resolution.Local local) {
+                for (Destination destination : localDelivery.deliver(local.address(), trace)) {
+                    place(destination, envelope.size(), Arrival.Kind.MESSAGE, usage, arrivals, failures,
+                            uncertainties);
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            trace.step("bounced: " + String.join("; ", failures));
+            if (EnvelopeAddress.parse(envelope.sender()).isNull()) {
+                trace.step("the sender is null (<>): no bounce is sent");
+            } else {
+                arrivals.addAll(bounceArrivals(envelope.sender(), trace, uncertainties));
+            }
+        }
+        return arrivals;
+    }
+
+    private void place(Destination destination, long size, Arrival.Kind kind, MailboxUsage usage,
+            List<Arrival> arrivals, List<String> failures, List<String> uncertainties) {
+        if (destination instanceof Destination.Mailbox mailbox) {
+            long limit = system.mailboxSizeLimit().bytes();
+            long after = usage.used(mailbox.account()) + size + MailboxUsage.ADDED_ON_DELIVERY;
+            if (limit > 0 && Math.abs(after - limit) < EDGE) {
+                uncertainties.add("mailbox " + mailbox.account() + " would hold " + after
+                        + " bytes, at the edge of mailbox_size_limit " + limit);
+            }
+            if (limit > 0 && after > limit) {
+                failures.add("mailbox " + mailbox.account() + " is full (mailbox_size_limit " + limit + ")");
+                return;
+            }
+            if (kind == Arrival.Kind.MESSAGE) {
+                usage.add(mailbox.account(), size);
+            }
+            arrivals.add(Arrival.inMailbox(kind, mailbox.account()));
+        } else if (destination instanceof Destination.Forward forward) {
+            arrivals.add(toSink(kind, forward.address().address(), forward.hop()));
+        } else if (destination instanceof Destination.Failed failed) {
+            failures.add(failed.address() + ": " + failed.reason());
+        } else if (destination instanceof Destination.Unobservable unobservable) {
+            uncertainties.add(unobservable.target() + " delivers where no mailbox or sink shows it");
+        }
+    }
+
+    /** Where a bounce to {@code sender} goes: the system sends it, so no relay restriction applies. */
+    private List<Arrival> bounceArrivals(String sender, Trace trace, List<String> uncertainties) {
+        trace.step("a bounce goes to the sender " + sender);
+        Trace nested = trace.nested();
+        Resolution resolution = resolver.resolve(EnvelopeAddress.parse(sender), nested);
+        List<Arrival> arrivals = new ArrayList<>();
+        if (resolution instanceof Resolution.Remote remote) {
+            arrivals.add(toSink(Arrival.Kind.BOUNCE, remote.address().address(), remote.hop()));
+        } else if (resolution instanceof Resolution.Local local) {
+            List<String> failures = new ArrayList<>();
+            for (Destination destination : localDelivery.deliver(local.address(), nested)) {
+                place(destination, 0, Arrival.Kind.BOUNCE, new MailboxUsage(), arrivals, failures, uncertainties);
+            }
+            failures.forEach(failure -> uncertainties.add("the bounce itself cannot be delivered: " + failure));
+        } else {
+            uncertainties.add("the bounce to " + sender + " cannot be delivered, and where a double bounce goes is "
+                    + "not modelled");
+        }
+        return arrivals;
+    }
+
+    private static Arrival toSink(Arrival.Kind kind, String recipient, Hop hop) {
+        return Arrival.inSink(kind, hop.sink(), recipient, hop.login(), hop.encrypted());
+    }
+}
