@@ -66,7 +66,16 @@ public enum Code {
     MODE_NONE_IGNORED_KEY("mode-none-ignored-key", WARNING, "a key that mode none writes nowhere"),
 
     // targets
-    JAMES_UNSUPPORTED("james-unsupported", WARNING, "a setting the James configuration cannot express and leaves out");
+    JAMES_UNSUPPORTED("james-unsupported", WARNING, "a setting the James configuration cannot express and leaves out"),
+
+    // scenario files
+    SCENARIO_DESCRIPTION("scenario-description", ERROR, "the description a scenario file tests cannot be used"),
+    SCENARIO_OTHER_DESCRIPTION("scenario-other-description", WARNING, "a scenario file written for another description"),
+    SCENARIO_DUPLICATE_CASE("scenario-duplicate-case", ERROR, "two cases with the same name"),
+    SCENARIO_UNKNOWN_MAILBOX("scenario-unknown-mailbox", ERROR, "a mailbox that is no account of the description"),
+    SCENARIO_UNKNOWN_NEXT_HOP("scenario-unknown-next-hop", ERROR, "a next hop the description does not have"),
+    SCENARIO_UNKNOWN_RECIPIENT("scenario-unknown-recipient", ERROR, "a reply for a recipient the case does not send to"),
+    SCENARIO_NO_INSIDE_CLIENT("scenario-no-inside-client", ERROR, "a client inside networks, where networks are empty");
 
     private final String id;
     private final Severity severity;

@@ -2,12 +2,10 @@ package io.mailform.oracle;
 
 import io.mailform.model.Alias;
 import io.mailform.model.AliasTarget;
-import io.mailform.model.Destination;
-import io.mailform.model.DomainName;
 import io.mailform.model.MailSystem;
-import io.mailform.model.User;
+import io.mailform.postfix.LocalAccounts;
+import io.mailform.postfix.LocalDomains;
 import io.mailform.postfix.RecipientDelimiter;
-import io.mailform.postfix.SystemAccounts;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,18 +30,15 @@ final class AddressBook {
     private final RecipientDelimiter delimiter;
 
     AddressBook(MailSystem system) {
-        String hostname = system.hostname().map(DomainName::value).orElse("localhost");
-        for (Destination destination : system.destinations()) {
-            localDomains.add(destination instanceof Destination.Domain domain ? domain.name().value() : hostname);
-        }
-        myorigin = system.mailName().map(DomainName::value).orElse(hostname);
+        localDomains.addAll(LocalDomains.of(system));
+        myorigin = LocalDomains.myorigin(system);
         for (Alias alias : system.aliases()) {
             aliases.putIfAbsent(fold(alias.name()), alias.targets());
         }
         if (!system.rootRecipient().isEmpty()) {
             aliases.putIfAbsent(ROOT, system.rootRecipient());
         }
-        accounts = SystemAccounts.with(system.users().stream().map(User::name).toList());
+        accounts = LocalAccounts.of(system);
         delimiter = RecipientDelimiter.of(system.recipientDelimiter());
     }
 

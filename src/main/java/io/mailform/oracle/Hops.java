@@ -60,6 +60,6 @@ final class Hops {
         if (via.equals(Place.Sink.DIRECT)) {
             return fallback.filter(hop -> hop.sink().equals(Place.Sink.DIRECT)).map(Hop::sink);
         }
-        return route(new DomainName(via).value()).map(Hop::sink);
+        return DomainName.isValid(via) ? route(new DomainName(via).value()).map(Hop::sink) : Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package io.mailform.oracle;
 
 import io.mailform.delivery.Arrival;
+import io.mailform.delivery.Outcome;
 import io.mailform.delivery.Reply;
 import io.mailform.model.MailSystem;
 import io.mailform.model.Mode;
@@ -81,8 +82,8 @@ public final class Oracle {
         long limit = system.messageSizeLimit().map(size -> size.bytes()).orElse(POSTFIX_DEFAULT_MESSAGE_SIZE_LIMIT);
         if (limit > 0 && envelope.size() > limit) {
             trace.step("MAIL FROM declares SIZE=" + envelope.size() + ", more than message_size_limit " + limit);
-            return new Prediction(Reply.of(552, "5.3.4", "Message size exceeds fixed limit"), List.of(),
-                    Optional.empty(), List.of(), uncertainties);
+            return new Prediction(new Outcome(Reply.of(552, "5.3.4", "Message size exceeds fixed limit"), List.of(),
+                    Optional.empty(), List.of()), uncertainties);
         }
         if (limit > 0 && envelope.size() + QUEUE_FILE_OVERHEAD + EDGE > limit) {
             uncertainties.add("the message is within " + (QUEUE_FILE_OVERHEAD + EDGE) + " bytes of message_size_limit "
@@ -109,11 +110,11 @@ public final class Oracle {
             }
         }
         if (accepted.isEmpty()) {
-            return new Prediction(mail, rcpt, Optional.empty(), List.of(), uncertainties);
+            return new Prediction(new Outcome(mail, rcpt, Optional.empty(), List.of()), uncertainties);
         }
         trace.step("DATA: accepted for " + accepted.size() + " recipient" + (accepted.size() == 1 ? "" : "s"));
         List<Arrival> arrivals = deliver(envelope, accepted, usage, trace, uncertainties);
-        return new Prediction(mail, rcpt, Optional.of(Reply.of(250, "2.0.0", "Ok: queued")), arrivals,
+        return new Prediction(new Outcome(mail, rcpt, Optional.of(Reply.of(250, "2.0.0", "Ok: queued")), arrivals),
                 uncertainties);
     }
 

@@ -14,27 +14,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The schema shipped in the jar, read and compiled once per process. The only class that talks to the validator
+ * A schema shipped in the jar, read and compiled once per process. The only class that talks to the validator
  * library: its errors leave here as {@link SchemaError}s.
  */
 final class BundledSchema {
-    static final String RESOURCE = "io/mailform/schema/mailsystem.schema.json";
     /** The schema's own keyword for per-keyword help texts; the validator library knows it under this name too. */
     static final String MESSAGE_KEYWORD = "message";
 
-    // Two holders: the text is served on its own (mailform schema), without compiling the schema.
-    private static final class Text {
-        static final String VALUE = readResource();
-    }
-
-    private static final class Holder {
-        static final BundledSchema INSTANCE = load();
-    }
+    // The text is served on its own (mailform schema) without compiling; each schema is compiled on first use.
+    private static final Map<SchemaKind, String> TEXTS = new ConcurrentHashMap<>();
+    private static final Map<SchemaKind, BundledSchema> COMPILED = new ConcurrentHashMap<>();
 
     private final SchemaDocument document;
     private final Schema schema;
@@ -45,11 +41,15 @@ final class BundledSchema {
     }
 
     static BundledSchema instance() {
-        return Holder.INSTANCE;
+        return of(SchemaKind.MAIL_SYSTEM);
     }
 
-    static String text() {
-        return Text.VALUE;
+    static BundledSchema of(SchemaKind kind) {
+        return COMPILED.computeIfAbsent(kind, BundledSchema::load);
+    }
+
+    static String text(SchemaKind kind) {
+        return TEXTS.computeIfAbsent(kind, BundledSchema::readResource);
     }
 
     SchemaDocument document() {
@@ -64,8 +64,8 @@ final class BundledSchema {
         return errors;
     }
 
-    private static BundledSchema load() {
-        String text = text();
+    private static BundledSchema load(SchemaKind kind) {
+        String text = text(kind);
         SchemaRegistryConfig config = SchemaRegistryConfig.builder().errorMessageKeyword(MESSAGE_KEYWORD).build();
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 builder -> builder.schemaRegistryConfig(config));
@@ -74,14 +74,14 @@ final class BundledSchema {
         return new BundledSchema(new SchemaDocument(new ObjectMapper().readTree(text)), schema);
     }
 
-    private static String readResource() {
-        try (InputStream in = BundledSchema.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+    private static String readResource(SchemaKind kind) {
+        try (InputStream in = BundledSchema.class.getClassLoader().getResourceAsStream(kind.resource())) {
             if (in == null) {
-                throw new IllegalStateException("the schema " + RESOURCE + " is missing from the class path");
+                throw new IllegalStateException("the schema " + kind.resource() + " is missing from the class path");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the schema " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read the schema " + kind.resource(), e);
         }
     }
 

@@ -8,12 +8,23 @@ import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The second stage: validates the JSON tree against {@code mailsystem.schema.json} (bundled in the jar) and turns
- * each schema error into a diagnostic at the offending node. networknt types do not leave this package.
+ * The second stage: validates the JSON tree against a schema bundled in the jar ({@code mailsystem.schema.json} for
+ * descriptions, {@code scenarios.schema.json} for scenario files) and turns each schema error into a diagnostic at
+ * the offending node. networknt types do not leave this package.
  */
 public final class SchemaValidator {
+    private final SchemaKind kind;
+
+    public SchemaValidator() {
+        this(SchemaKind.MAIL_SYSTEM);
+    }
+
+    public SchemaValidator(SchemaKind kind) {
+        this.kind = kind;
+    }
+
     public List<Diagnostic> validate(JsonNode document, SourceFile source, SourceMap sourceMap) {
-        BundledSchema schema = BundledSchema.instance();
+        BundledSchema schema = BundledSchema.of(kind);
         ErrorTranslator translator = new ErrorTranslator(schema.document(), document, source.name(), sourceMap);
         // A sorted set: the same document always yields the same diagnostics in the same order, each once.
         TreeSet<Diagnostic> diagnostics = new TreeSet<>(Diagnostic.BY_POSITION
@@ -24,8 +35,12 @@ public final class SchemaValidator {
         return List.copyOf(diagnostics);
     }
 
-    /** The schema text as bundled, for {@code mailform schema} and for editors. */
+    /** The description schema's text as bundled, for {@code mailform schema} and for editors. */
     public static String schemaText() {
-        return BundledSchema.text();
+        return schemaText(SchemaKind.MAIL_SYSTEM);
+    }
+
+    public static String schemaText(SchemaKind kind) {
+        return BundledSchema.text(kind);
     }
 }

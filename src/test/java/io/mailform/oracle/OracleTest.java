@@ -49,7 +49,7 @@ class OracleTest {
     }
 
     private static String status(Prediction prediction) {
-        return prediction.rcpt().get(0).status();
+        return prediction.outcome().rcpt().get(0).status();
     }
 
     @ParameterizedTest
@@ -60,7 +60,7 @@ class OracleTest {
         Prediction prediction = send(new Oracle(example("internet-site")), OUTSIDE, "someone@remote.example",
                 recipient);
         assertEquals("454 4.7.1", status(prediction));
-        assertTrue(prediction.arrivals().isEmpty());
+        assertTrue(prediction.outcome().arrivals().isEmpty());
     }
 
     @ParameterizedTest
@@ -72,7 +72,7 @@ class OracleTest {
                 recipient);
         assertEquals("250 2.1.5", status(prediction));
         assertEquals(List.of(Arrival.inSink(Arrival.Kind.MESSAGE, "direct", "friend@remote.test", Optional.empty(),
-                true)), prediction.arrivals());
+                true)), prediction.outcome().arrivals());
     }
 
     @ParameterizedTest
@@ -96,14 +96,14 @@ class OracleTest {
         Prediction prediction = send(new Oracle(example("internet-site")), OUTSIDE, "a@remote.example",
                 "webmaster+x@example.org");
         assertEquals(List.of(Arrival.inMailbox(Arrival.Kind.MESSAGE, "alice"),
-                Arrival.inMailbox(Arrival.Kind.MESSAGE, "bob")), prediction.arrivals());
+                Arrival.inMailbox(Arrival.Kind.MESSAGE, "bob")), prediction.outcome().arrivals());
     }
 
     @Test
     void aUserNamedDirectlyAndThroughAnAliasGetsTwoCopies() throws IOException {
         Prediction prediction = send(new Oracle(example("internet-site")), OUTSIDE, "a@remote.example",
                 "alice@example.org", "hostmaster@example.org");
-        assertEquals(2, prediction.arrivals().size(), prediction.arrivals().toString());
+        assertEquals(2, prediction.outcome().arrivals().size(), prediction.outcome().arrivals().toString());
     }
 
     @Test
@@ -121,9 +121,9 @@ class OracleTest {
         assertEquals("250 2.1.5", status(send(oracle, OUTSIDE, "cron", "root@web1.example.com")));
         Prediction root = send(oracle, INSIDE, "cron", "root@web1.example.com");
         assertEquals(List.of(Arrival.inSink(Arrival.Kind.MESSAGE, "hub.example.com:25", "ops@example.com",
-                Optional.empty(), true)), root.arrivals());
+                Optional.empty(), true)), root.outcome().arrivals());
         Prediction postmaster = send(oracle, INSIDE, "cron", "postmaster@localhost");
-        assertEquals("root@example.com", postmaster.arrivals().get(0).recipient());
+        assertEquals("root@example.com", postmaster.outcome().arrivals().get(0).recipient());
     }
 
     @Test
@@ -136,7 +136,7 @@ class OracleTest {
                 Arrival.inSink(Arrival.Kind.MESSAGE, "lists.internal.example.org:25", "list@lists.example.org",
                         Optional.empty(), true),
                 Arrival.inSink(Arrival.Kind.MESSAGE, "smtp.example.net:587", "friend@remote.example",
-                        Optional.of("example-org"), true)), prediction.arrivals());
+                        Optional.of("example-org"), true)), prediction.outcome().arrivals());
     }
 
     @Test
@@ -145,7 +145,7 @@ class OracleTest {
                 "sales@example.org");
         assertEquals(List.of(Arrival.inMailbox(Arrival.Kind.MESSAGE, "carol"),
                 Arrival.inSink(Arrival.Kind.MESSAGE, "smtp.example.net:587", "orders@example.com",
-                        Optional.of("example-org"), true)), prediction.arrivals());
+                        Optional.of("example-org"), true)), prediction.outcome().arrivals());
     }
 
     @Test
@@ -153,8 +153,8 @@ class OracleTest {
         Oracle oracle = new Oracle(example("internet-site"));
         Prediction prediction = oracle.predict(new Envelope(Client.at(INSIDE), "a@remote.example",
                 List.of("alice@example.org"), 10_240_001), new MailboxUsage());
-        assertEquals(Reply.of(552, "5.3.4", "Message size exceeds fixed limit"), prediction.mail());
-        assertTrue(prediction.rcpt().isEmpty());
+        assertEquals(Reply.of(552, "5.3.4", "Message size exceeds fixed limit"), prediction.outcome().mail());
+        assertTrue(prediction.outcome().rcpt().isEmpty());
     }
 
     @Test
@@ -173,12 +173,12 @@ class OracleTest {
         Envelope envelope = new Envelope(Client.at(INSIDE), "sender@remote.example", List.of("carol@example.org"),
                 90 * 1024);
         assertEquals(List.of(Arrival.inMailbox(Arrival.Kind.MESSAGE, "carol")),
-                oracle.predict(envelope, usage).arrivals());
+                oracle.predict(envelope, usage).outcome().arrivals());
         oracle.predict(envelope, usage);
         Prediction overflow = oracle.predict(envelope, usage);
-        assertTrue(overflow.accepted());
+        assertTrue(overflow.outcome().accepted());
         assertEquals(List.of(Arrival.inSink(Arrival.Kind.BOUNCE, "direct", "sender@remote.example",
-                Optional.empty(), true)), overflow.arrivals());
+                Optional.empty(), true)), overflow.outcome().arrivals());
     }
 
     @Test

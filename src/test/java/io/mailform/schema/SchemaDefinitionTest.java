@@ -22,35 +22,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** The schema as a document: valid draft 2020-12, and documented wherever a user can write a key. */
 class SchemaDefinitionTest {
     static JsonNode schema() {
-        return new ObjectMapper().readTree(SchemaValidator.schemaText());
+        return schema(SchemaKind.MAIL_SYSTEM);
     }
 
-    @Test
-    void isValidDraft202012() {
+    static JsonNode schema(SchemaKind kind) {
+        return new ObjectMapper().readTree(SchemaValidator.schemaText(kind));
+    }
+
+    @ParameterizedTest
+    @EnumSource(SchemaKind.class)
+    void isValidDraft202012(SchemaKind kind) {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
         Schema metaSchema = registry.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
-        List<Error> errors = metaSchema.validate(schema(),
+        List<Error> errors = metaSchema.validate(schema(kind),
                 context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
         assertEquals(List.of(), errors);
-        assertEquals("https://json-schema.org/draft/2020-12/schema", schema().get("$schema").stringValue());
+        assertEquals("https://json-schema.org/draft/2020-12/schema", schema(kind).get("$schema").stringValue());
     }
 
     @Test
     void isIdentifiedByUrn() {
         assertTrue(schema().get("$id").stringValue().matches("urn:mailform:schema:mailsystem:1"));
+        assertTrue(schema(SchemaKind.SCENARIOS).get("$id").stringValue().matches("urn:mailform:schema:scenarios:1"));
     }
 
-    @Test
-    void everyPropertyHasTitleDescriptionAndExamples() {
+    @ParameterizedTest
+    @EnumSource(SchemaKind.class)
+    void everyPropertyHasTitleDescriptionAndExamples(SchemaKind kind) {
         List<String> properties = new ArrayList<>();
         List<String> undocumented = new ArrayList<>();
-        walk(schema(), "", (pointer, property) -> {
+        walk(schema(kind), "", (pointer, property) -> {
             properties.add(pointer);
             for (String annotation : List.of("title", "description")) {
                 JsonNode value = property.get(annotation);
@@ -65,16 +74,17 @@ class SchemaDefinitionTest {
         });
         assertEquals(List.of(), undocumented);
         // the walk must reach nested properties too, not only the top level
-        assertTrue(properties.contains("/$defs/relay/properties/auth/properties/password_env"), properties::toString);
-        assertTrue(properties.contains("/properties/tls/properties/server/oneOf/1/properties/key_file"),
-                properties::toString);
-        assertTrue(properties.size() > 30, properties::toString);
+        String nested = kind == SchemaKind.MAIL_SYSTEM ? "/$defs/relay/properties/auth/properties/password_env"
+                : "/properties/cases/items/properties/send/properties/client";
+        assertTrue(properties.contains(nested), properties::toString);
+        assertTrue(properties.size() > 20, properties::toString);
     }
 
-    @Test
-    void everyObjectRefusesUnknownKeys() {
+    @ParameterizedTest
+    @EnumSource(SchemaKind.class)
+    void everyObjectRefusesUnknownKeys(SchemaKind kind) {
         List<String> open = new ArrayList<>();
-        walkSchemas(schema(), "", (pointer, node) -> {
+        walkSchemas(schema(kind), "", (pointer, node) -> {
             if (node.has("properties") && !node.path("additionalProperties").isBoolean()) {
                 open.add(pointer);
             }
@@ -82,10 +92,11 @@ class SchemaDefinitionTest {
         assertEquals(List.of(), open);
     }
 
-    @Test
-    void everyPatternCompilesAsJavaRegex() {
+    @ParameterizedTest
+    @EnumSource(SchemaKind.class)
+    void everyPatternCompilesAsJavaRegex(SchemaKind kind) {
         List<String> patterns = new ArrayList<>();
-        walkAll(schema(), (node) -> {
+        walkAll(schema(kind), (node) -> {
             if (node.has("pattern")) {
                 patterns.add(node.get("pattern").stringValue());
             }
@@ -98,12 +109,13 @@ class SchemaDefinitionTest {
      * Editors compile patterns as ECMA-262 in unicode mode, which refuses escapes that Java and plain ECMA-262
      * accept, such as \" : only escapes valid there may appear.
      */
-    @Test
-    void everyPatternUsesOnlyEscapesThatEditorsAccept() {
+    @ParameterizedTest
+    @EnumSource(SchemaKind.class)
+    void everyPatternUsesOnlyEscapesThatEditorsAccept(SchemaKind kind) {
         Pattern escape = Pattern.compile("\\\\(.)");
         Pattern allowed = Pattern.compile("[\\^$\\\\.*+?()\\[\\]{}|/dDsSwWbBfnrtvxu0-9kpPc-]");
         List<String> refused = new ArrayList<>();
-        walkAll(schema(), node -> {
+        walkAll(schema(kind), node -> {
             if (node.has("pattern")) {
                 var matcher = escape.matcher(node.get("pattern").stringValue());
                 while (matcher.find()) {
@@ -116,11 +128,12 @@ class SchemaDefinitionTest {
         assertEquals(List.of(), refused);
     }
 
-    @Test
-    void bundledSchemaIsThePublishedOne() throws IOException {
-        Path published = Path.of("..", "schema", "mailsystem.schema.json");
+    @ParameterizedTest
+    @EnumSource(SchemaKind.class)
+    void bundledSchemaIsThePublishedOne(SchemaKind kind) throws IOException {
+        Path published = Path.of("..", "schema", kind.fileName());
         assertTrue(Files.exists(published), "run the tests from the module directory src/");
-        assertEquals(Files.readString(published, StandardCharsets.UTF_8), SchemaValidator.schemaText());
+        assertEquals(Files.readString(published, StandardCharsets.UTF_8), SchemaValidator.schemaText(kind));
     }
 
     /** Every object node of the schema document, whatever keyword holds it (patterns sit in conditionals too). */
