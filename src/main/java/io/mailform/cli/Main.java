@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "mailform", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Validate and compile declarative mail-system descriptions for Postfix and Apache James.",
-        subcommands = {ValidateCommand.class, CompileCommand.class, SchemaCommand.class,
+        subcommands = {ValidateCommand.class, CompileCommand.class, ExplainCommand.class, SchemaCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     private final PrintStream out;
@@ -28,7 +28,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: validate, compile or schema");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: validate, compile, explain or schema");
     }
 
     public static void main(String[] args) {
