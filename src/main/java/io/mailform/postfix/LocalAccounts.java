@@ -23,7 +23,7 @@ public final class LocalAccounts {
 
     /** All of them, sorted. */
     public static Set<String> of(MailSystem system) {
-        Set<String> accounts = new TreeSet<>(SystemAccounts.DEBIAN);
+        Set<String> accounts = new TreeSet<>(SystemAccounts.NAMES);
         system.users().stream().map(user -> fold(user.name())).forEach(accounts::add);
         accounts.addAll(implied(system));
         return accounts;

@@ -2,31 +2,24 @@ package io.mailform.postfix;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The accounts every Debian 12 host with Postfix has: those of base-passwd, plus {@code postfix}, which the package
- * adds. Postfix's {@code local_recipient_maps} reads the password file, so mail for any of them is accepted and
- * delivered to a mailbox of that name unless an alias says otherwise; a description's users come on top.
+ * The accounts every Debian 12 host with Postfix has: base-passwd's system users and the {@code postfix} user the
+ * package adds. Postfix's local_recipient_maps (proxy:unix:passwd.byname $alias_maps) accepts mail for each of them,
+ * and local(8) delivers it to a mailbox of that name unless an alias sends it elsewhere. The one list for the
+ * semantic rules and the James target.
  */
 public final class SystemAccounts {
-    /** base-passwd 3.6.1 (Debian 12) in its order, and the account the postfix package creates. */
-    public static final List<String> DEBIAN = List.of("root", "daemon", "bin", "sys", "sync", "games", "man", "lp",
-            "mail", "news", "uucp", "proxy", "www-data", "backup", "list", "irc", "_apt", "nobody", "postfix");
+    /** In /etc/passwd order. */
+    public static final List<String> NAMES = List.of(
+            "root", "daemon", "bin", "sys", "sync", "games", "man", "lp", "mail", "news", "uucp", "proxy",
+            "www-data", "backup", "list", "irc", "_apt", "nobody", "postfix");
 
     private SystemAccounts() {
     }
 
-    /** True for an account of {@link #DEBIAN}; Postfix compares local parts in lower case. */
-    public static boolean isDebian(String name) {
-        return DEBIAN.contains(name.toLowerCase(Locale.ROOT));
-    }
-
-    /** The Debian accounts and {@code users}, each once, sorted. */
-    public static Set<String> with(List<String> users) {
-        Set<String> all = new TreeSet<>(DEBIAN);
-        users.forEach(user -> all.add(user.toLowerCase(Locale.ROOT)));
-        return all;
+    /** True for a system account, in any case: local(8) folds the name before it looks it up. */
+    public static boolean contains(String name) {
+        return NAMES.contains(name.toLowerCase(Locale.ROOT));
     }
 }

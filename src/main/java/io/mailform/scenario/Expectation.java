@@ -1,6 +1,8 @@
 package io.mailform.scenario;
 
 import io.mailform.delivery.ReplyPattern;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +20,9 @@ public record Expectation(Optional<ReplyPattern> mail, Optional<ReplyPattern> rc
         Map<String, ReplyPattern> rcptByRecipient, Optional<ReplyPattern> data, Map<String, Integer> delivered,
         List<RelayedCopies> relayed, List<String> bounced) {
     public Expectation {
-        rcptByRecipient = Map.copyOf(rcptByRecipient);
-        delivered = Map.copyOf(delivered);
+        // Insertion order is the file's order; written back, the same scenarios give the same bytes.
+        rcptByRecipient = Collections.unmodifiableMap(new LinkedHashMap<>(rcptByRecipient));
+        delivered = Collections.unmodifiableMap(new LinkedHashMap<>(delivered));
         relayed = List.copyOf(relayed);
         bounced = List.copyOf(bounced);
     }
