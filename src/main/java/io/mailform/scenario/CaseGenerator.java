@@ -181,7 +181,9 @@ public final class CaseGenerator {
             return;
         }
         long size = Math.min(limit * 2 / 5, system.messageSizeLimit().map(s -> s.bytes()).orElse(limit) - 4096);
-        add("a full mailbox bounces the message that does not fit", insideOrLocal(), REMOTE_SENDER,
+        // The bounce must go somewhere observable: a local-only system cannot send one to another domain.
+        String sender = system.mode() == Mode.LOCAL_ONLY ? "root@" + home : REMOTE_SENDER;
+        add("a full mailbox bounces the message that does not fit", insideOrLocal(), sender,
                 List.of(user.get() + "@" + home), Optional.empty(), OptionalLong.of(size), 3);
     }
 
@@ -230,12 +232,15 @@ public final class CaseGenerator {
         Map<String, List<Arrival>> relayedBySink = new LinkedHashMap<>();
         List<String> bounced = new ArrayList<>();
         for (Outcome outcome : outcomes) {
+            // One bounce per message that could not be delivered everywhere, however many places it reaches.
+            if (outcome.arrivals().stream().anyMatch(arrival -> arrival.kind() == Arrival.Kind.BOUNCE)) {
+                bounced.add(send.from());
+            }
             for (Arrival arrival : outcome.arrivals()) {
                 if (arrival.kind() == Arrival.Kind.BOUNCE) {
-                    if (!bounced.contains(send.from())) {
-                        bounced.add(send.from());
-                    }
-                } else if (arrival.place() instanceof Place.Mailbox mailbox) {
+                    continue;
+                }
+                if (arrival.place() instanceof Place.Mailbox mailbox) {
                     delivered.merge(mailbox.account(), 1, Integer::sum);
                 } else if (arrival.place() instanceof Place.Sink sink) {
                     relayedBySink.computeIfAbsent(sink.name(), key -> new ArrayList<>()).add(arrival);
