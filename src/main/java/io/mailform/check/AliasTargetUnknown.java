@@ -6,6 +6,7 @@ import io.mailform.model.Alias;
 import io.mailform.model.AliasTarget;
 import io.mailform.model.MailSystem;
 import io.mailform.model.User;
+import io.mailform.postfix.SystemAccounts;
 import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.ArrayList;
@@ -15,8 +16,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Once {@code users} lists the mailboxes, a local alias target that is neither a user, an alias nor root is most
- * likely a typo, and its mail bounces as "unknown user". An alias naming itself delivers to the mailbox of that
+ * Once {@code users} lists the mailboxes, a local alias target that is neither a user, an alias nor one of Debian's
+ * system accounts (root, www-data, ...) is most likely a typo, and its mail bounces as "unknown user". An alias naming itself delivers to the mailbox of that
  * name, so it must be a user. Addresses in other domains are not ours to check.
  */
 final class AliasTargetUnknown implements Rule {
@@ -49,14 +50,14 @@ final class AliasTargetUnknown implements Rule {
         }
         String name = localName.get();
         findings.atValue(Code.ALIAS_TARGET_UNKNOWN, pointer,
-                "alias target \"" + target.text() + "\" is not a user, an alias or root",
+                "alias target \"" + target.text() + "\" is not a user, an alias or a system account",
                 Suggestions.didYouMean(name, known).orElse(
                         "add " + name + " to users, define an alias for it, or write a full address (name@domain)"));
     }
 
     private static boolean isKnown(ThisHost host, Set<String> users, String aliasName, String name) {
         String user = ThisHost.fold(host.withoutExtension(name));
-        if (user.equals(ThisHost.ROOT) || users.contains(user)) {
+        if (SystemAccounts.contains(user) || users.contains(user)) {
             return true;
         }
         // Naming the alias itself means its mailbox, which needs a user; any other alias is fine.

@@ -19,7 +19,7 @@ class AliasTargetUnknownTest {
     @Test
     void misspelledUser() {
         withUsers("aliases:\n  it: [bob, alcie]\n").warning(Code.ALIAS_TARGET_UNKNOWN).at(9, 13)
-                .says("\"alcie\"", "not a user, an alias or root")
+                .says("\"alcie\"", "not a user, an alias or a system account")
                 .helps("did you mean \"alice\"?");
     }
 
@@ -50,6 +50,11 @@ class AliasTargetUnknownTest {
                   team: [alice, bob]
                   alice: [alice, alice@backup.example.org]
                 """).none(Code.ALIAS_TARGET_UNKNOWN);
+    }
+
+    @Test
+    void systemAccountsAreKnownAsOnEveryDebianHost() {
+        withUsers("aliases:\n  web: [www-data, Nobody, postfix+x]\n").none(Code.ALIAS_TARGET_UNKNOWN);
     }
 
     @Test

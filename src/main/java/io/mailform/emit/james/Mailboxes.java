@@ -7,6 +7,7 @@ import io.mailform.model.DomainName;
 import io.mailform.model.MailSystem;
 import io.mailform.model.SecretSource;
 import io.mailform.model.User;
+import io.mailform.postfix.SystemAccounts;
 import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.ArrayList;
@@ -20,7 +21,9 @@ import java.util.Set;
  *
  * <p>Accounts are the declared users, plus every local name an alias or {@code root_recipient} delivers to that is
  * neither a user nor an alias: Postfix's local(8) would deliver those to the system account of that name (root above
- * all, when root has no alias), which James can only do with an account of its own.
+ * all, when root has no alias), which James can only do with an account of its own. Last come Debian's system
+ * accounts ({@link SystemAccounts}) that are neither users nor aliases: Postfix accepts mail for them on every Debian
+ * host and stores it in their mailboxes.
  *
  * <p>Postfix applies aliases(5) in every local domain, so each alias becomes one entry per local domain. Bare
  * targets are qualified as Postfix does, with the mail name (myorigin): when that is a local domain they reach the
@@ -86,6 +89,9 @@ record Mailboxes(List<Account> accounts, List<ProvisionedAlias> aliases) {
                 accounts.add(new Account(LocalName.fold(user.name()), user.imapPassword(), Pointers.of("users", i)));
             }
             implied.forEach(name -> accounts.add(new Account(name, Optional.empty(), "")));
+            SystemAccounts.NAMES.stream()
+                    .filter(name -> !isKnown(name) && !implied.contains(name))
+                    .forEach(name -> accounts.add(new Account(name, Optional.empty(), "")));
             return accounts;
         }
 

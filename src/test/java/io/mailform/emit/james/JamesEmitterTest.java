@@ -10,6 +10,7 @@ import io.mailform.diag.Diagnostic;
 import io.mailform.emit.ExampleFiles;
 import io.mailform.emit.OutputFile;
 import io.mailform.pipeline.Pipeline;
+import io.mailform.postfix.SystemAccounts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,14 @@ class JamesEmitterTest {
     private static List<String> accounts(Compiled compiled) {
         return provisioning(compiled).get("users").values().stream().map(user -> user.get("name").stringValue())
                 .toList();
+    }
+
+    /** The accounts before the system accounts that every Debian host adds. */
+    private static List<String> ownAccounts(Compiled compiled) {
+        List<String> accounts = accounts(compiled);
+        List<String> added = SystemAccounts.NAMES.stream().filter(name -> !name.equals("root")).toList();
+        assertEquals(added, accounts.subList(accounts.size() - added.size(), accounts.size()));
+        return accounts.subList(0, accounts.size() - added.size());
     }
 
     private static void assertDiagnostic(List<Diagnostic> diagnostics, Code code, String position) {
@@ -202,13 +211,13 @@ class JamesEmitterTest {
                 """);
         assertEquals(List.of("alice@mail.example.org", "ops@remote.example"),
                 aliases(compiled).get("root@example.org"));
-        assertEquals(List.of("alice"), accounts(compiled));
+        assertEquals(List.of("alice"), ownAccounts(compiled));
     }
 
     @Test
     void usersAreAccountsWithoutPasswords() {
         Compiled compiled = clean(SITE + "users: [{name: alice}, {name: bob}]\nroot_recipient: alice\n");
-        assertEquals(List.of("alice", "bob"), accounts(compiled));
+        assertEquals(List.of("alice", "bob"), ownAccounts(compiled));
         provisioning(compiled).get("users").values()
                 .forEach(user -> assertFalse(user.has("password"), "the runtime chooses IMAP passwords"));
         assertEquals(OutputFile.PUBLIC, compiled.mode(ProvisioningFile.FILE));
@@ -262,9 +271,22 @@ class JamesEmitterTest {
                 aliases:
                   sales: [admin@example.org, alice+sales, orders@remote.example]
                 """);
-        assertEquals(List.of("alice", "root", "admin"), accounts(compiled));
+        assertEquals(List.of("alice", "root", "admin"), ownAccounts(compiled));
         assertEquals(List.of("admin@example.org", "alice+sales@mail.example.org", "orders@remote.example"),
                 aliases(compiled).get("sales@example.org"));
+    }
+
+    @Test
+    void systemAccountsHaveMailboxesUnlessAUserOrAnAliasTakesTheName() {
+        // Postfix accepts mail for Debian's system accounts and stores it in their mailboxes.
+        Compiled compiled = clean(SITE + """
+                users: [{name: alice}, {name: backup}]
+                root_recipient: alice
+                aliases:
+                  www-data: alice
+                """);
+        assertEquals(List.of("alice", "backup", "daemon", "bin", "sys", "sync", "games", "man", "lp", "mail", "news",
+                "uucp", "proxy", "list", "irc", "_apt", "nobody", "postfix"), accounts(compiled));
     }
 
     @Test
