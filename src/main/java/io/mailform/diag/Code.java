@@ -69,7 +69,6 @@ public enum Code {
     JAMES_UNSUPPORTED("james-unsupported", WARNING, "a setting the James configuration cannot express and leaves out"),
 
     // scenario files
-    SCENARIO_DESCRIPTION("scenario-description", ERROR, "the description a scenario file tests cannot be used"),
     SCENARIO_OTHER_DESCRIPTION("scenario-other-description", WARNING, "a scenario file written for another description"),
     SCENARIO_DUPLICATE_CASE("scenario-duplicate-case", ERROR, "two cases with the same name"),
     SCENARIO_UNKNOWN_MAILBOX("scenario-unknown-mailbox", ERROR, "a mailbox that is no account of the description"),
