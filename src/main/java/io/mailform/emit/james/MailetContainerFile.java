@@ -12,6 +12,7 @@ import java.util.List;
 final class MailetContainerFile {
     static final String FILE = "conf/mailetcontainer.xml";
     static final String STRIP_EXTENSION = "io.mailform.runtime.mailet.StripRecipientExtension";
+    static final String RESERVED_NAME_WITHOUT_ALIAS = "io.mailform.runtime.mailet.ReservedNameWithoutAlias";
     private static final String RELAY_ALLOWED = "relay-allowed";
 
     /**
@@ -81,7 +82,8 @@ final class MailetContainerFile {
 
     /**
      * Recipient delimiter before the aliases (user+ext that is neither a user nor an alias becomes user) and again
-     * after them (an alias target user+ext), as Postfix's local(8) applies it at every step.
+     * after them (an alias target user+ext), as Postfix's local(8) applies it at every step. Mail for MAILER-DAEMON
+     * and double-bounce that no alias takes is discarded, as Postfix discards it.
      */
     private static XmlElement transport() {
         XmlElement relayAllowed = XmlElement.of("matcher").attribute("name", RELAY_ALLOWED)
@@ -95,6 +97,7 @@ final class MailetContainerFile {
                 .add(mailet("All", STRIP_EXTENSION))
                 .add(mailet("All", "RecipientRewriteTable").add("errorProcessor", "rrt-error"))
                 .add(mailet("All", STRIP_EXTENSION))
+                .add(mailet(RESERVED_NAME_WITHOUT_ALIAS, "Null"))
                 .add(toProcessor("RecipientIsLocal", "local-delivery"))
                 .add(toProcessor("HostIsLocal", "local-address-error")
                         .add("notice", "550 - Requested action not taken: no such user here"))
