@@ -106,15 +106,16 @@ final class MailetContainerFile {
     }
 
     /**
-     * Postfix's mailbox_size_limit: a message that would overflow the mailbox is bounced, not delivered. Bounce passes
-     * the mail on unless told not to, and the mailbox would then refuse it a second time with a second bounce.
+     * Postfix's mailbox_size_limit: a message that would overflow the mailbox is bounced, not delivered, with a
+     * delivery status notification of status 5.2.2 (mailbox full) as local(8) sends it. DSNBounce passes the mail on
+     * unless told not to, and the mailbox would then refuse it a second time with a second bounce.
      */
     private static XmlElement localDelivery() {
         return processor("local-delivery")
-                .add(mailet("IsOverQuota", "Bounce")
-                        .add("attachment", "none")
-                        .add("passThrough", "false")
-                        .add("notice", "552 - Requested mail action aborted: mailbox full"))
+                .add(mailet("IsOverQuota", "DSNBounce")
+                        .add("defaultStatus", "5.2.2")
+                        .add("attachment", "heads")
+                        .add("passThrough", "false"))
                 .add(mailet("All", "AddDeliveredToHeader"))
                 .add(mailet("All", "LocalDelivery"));
     }

@@ -105,6 +105,9 @@ class InternetSiteLimitsTest {
         LEDGER.bounced(overflow, Place.sink("direct"));
         CapturedMessage bounce = Sinks.awaitMentioning(system.directSink(), overflow.subject());
         assertEquals(List.of("sender@remote.example"), bounce.recipients());
+        // Postfix's local(8) bounces with a delivery status notification of status 5.2.2 (mailbox full).
+        assertTrue(bounce.text().contains("Status: 5.2.2"), bounce.text());
+        assertEquals("", bounce.sender(), "a bounce has the null sender");
         assertFalse(client.inboxSubjects("carol", carol).contains(overflow.subject()));
     }
 
