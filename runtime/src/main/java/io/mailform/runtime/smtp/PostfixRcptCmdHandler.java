@@ -32,14 +32,12 @@ public class PostfixRcptCmdHandler extends RcptCmdHandler {
     private static final Response BAD_ADDRESS = reply("501", "5.1.3 Bad recipient address syntax");
     private static final Response OK = reply("250", "2.1.5 Ok");
 
-    private final MailNameQualifier qualifier;
     private final RecipientReader reader;
 
     @Inject
     public PostfixRcptCmdHandler(MetricFactory metricFactory, MailSettings settings, DomainList domains) {
         super(metricFactory);
-        this.qualifier = new MailNameQualifier(settings, domains);
-        this.reader = new RecipientReader(qualifier, domains);
+        this.reader = new RecipientReader(new MailNameQualifier(settings, domains), domains);
     }
 
     private static Response reply(String code, String text) {
@@ -82,10 +80,5 @@ public class PostfixRcptCmdHandler extends RcptCmdHandler {
         MailAddress recipient = session.getAttachment(CURRENT_RECIPIENT, State.Transaction)
             .orElseThrow(() -> new IllegalStateException("RCPT hooks run after the recipient was read"));
         return rawHook.doRcpt(session, sender, recipient, Map.of());
-    }
-
-    @Override
-    protected String getDefaultDomain() {
-        return qualifier.domain();
     }
 }

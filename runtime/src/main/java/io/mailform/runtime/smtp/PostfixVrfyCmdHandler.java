@@ -30,7 +30,8 @@ import io.mailform.runtime.address.MailSettings;
 public class PostfixVrfyCmdHandler extends AbstractHookableCmdHandler<RcptHook> implements EhloExtension {
     private static final Set<String> COMMANDS = Set.of("VRFY");
     private static final Response SYNTAX = new SMTPResponse("501", "5.5.4 Syntax: VRFY address [SMTPUTF8]").immutable();
-    private static final Response BAD_ADDRESS = new SMTPResponse("501", "5.1.3 Bad recipient address syntax").immutable();
+    private static final Response BAD_ADDRESS =
+        new SMTPResponse("501", "5.1.3 Bad recipient address syntax").immutable();
 
     private final RecipientReader reader;
 

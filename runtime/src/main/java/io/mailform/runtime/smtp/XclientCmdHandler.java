@@ -33,12 +33,13 @@ import org.apache.james.smtpserver.JamesWelcomeMessageHandler;
  * The runtime adds this handler to smtpserver.xml at start; a compiled configuration never has it.
  */
 public class XclientCmdHandler implements CommandHandler<SMTPSession>, EhloExtension {
-    private static final InetAddress AUTHORIZED_CLIENT = InetAddress.getLoopbackAddress(); // 127.0.0.1
+    private static final String AUTHORIZED_CLIENT = "127.0.0.1";
     private static final Set<String> COMMANDS = Set.of("XCLIENT");
 
     private static final Response IN_TRANSACTION =
         new SMTPResponse("503", "5.5.1 Error: MAIL transaction in progress").immutable();
-    private static final Response USAGE = new SMTPResponse("501", "5.5.4 Syntax: XCLIENT attribute=value...").immutable();
+    private static final Response USAGE =
+        new SMTPResponse("501", "5.5.4 Syntax: XCLIENT attribute=value...").immutable();
     private static final Response NOT_AUTHORIZED =
         new SMTPResponse("550", "5.7.0 Error: insufficient authorization").immutable();
 
@@ -53,7 +54,8 @@ public class XclientCmdHandler implements CommandHandler<SMTPSession>, EhloExten
     }
 
     private static boolean isAuthorized(SMTPSession session) {
-        return AUTHORIZED_CLIENT.equals(session.getRemoteAddress().getAddress());
+        InetAddress client = session.getRemoteAddress().getAddress();
+        return client != null && AUTHORIZED_CLIENT.equals(client.getHostAddress());
     }
 
     @Override

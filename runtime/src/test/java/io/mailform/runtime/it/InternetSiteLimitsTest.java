@@ -89,7 +89,8 @@ class InternetSiteLimitsTest {
     void anAnnouncedSizeOverTheLimitIsRefusedAtMail() throws Exception {
         try (SmtpDialog smtp = new SmtpDialog(system.host(), system.smtpPort())) {
             smtp.command("EHLO client.example");
-            Replies.assertReply("552 5.3.4", smtp.command("MAIL FROM:<someone@remote.example> SIZE=" + (100 * KIB + 1)));
+            Replies.assertReply("552 5.3.4",
+                smtp.command("MAIL FROM:<someone@remote.example> SIZE=" + (100 * KIB + 1)));
             Replies.assertReply("250 2.1.0", smtp.command("MAIL FROM:<someone@remote.example> SIZE=" + 100 * KIB));
         }
     }

@@ -155,7 +155,8 @@ class RecipientRepliesTest {
     void theAccountsAreTheUsersAndTheSystemAccounts() {
         List<String> accounts = system.accounts();
         assertEquals(List.of("alice", "bob"), accounts.subList(0, 2));
-        assertTrue(accounts.containsAll(List.of("nobody", "www-data", "postfix", "daemon", "_apt")), accounts::toString);
+        assertTrue(accounts.containsAll(List.of("nobody", "www-data", "postfix", "daemon", "_apt")),
+            accounts::toString);
         assertTrue(!accounts.contains("root"), "root has an alias: " + accounts);
     }
 }
