@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Once {@code users} lists the mailboxes, a local alias target that is neither a user, an alias nor one of Debian's
- * system accounts (root, www-data, ...) is most likely a typo, and its mail bounces as "unknown user". An alias naming itself delivers to the mailbox of that
- * name, so it must be a user. Addresses in other domains are not ours to check.
+ * system accounts (root, www-data, ...) is most likely a typo, and its mail bounces as "unknown user". An alias naming
+ * itself delivers to the mailbox of that name, so it must be a user. Addresses in other domains are not ours to check.
  */
 final class AliasTargetUnknown implements Rule {
     @Override

@@ -2,7 +2,6 @@ package io.mailform.postfix;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Postfix's recipient_delimiter: a set of characters, any of which separates a local part into user and extension at
@@ -10,9 +9,6 @@ import java.util.Set;
  * of Postfix's split rules for the semantic rules, the James target and the runtime alike.
  */
 public final class RecipientDelimiter {
-    /** Local parts that Postfix never splits, whatever the delimiter. */
-    private static final Set<String> NEVER_SPLIT = Set.of("postmaster", "mailer-daemon", "double-bounce");
-
     private final String characters;
 
     private RecipientDelimiter(String characters) {
@@ -40,7 +36,7 @@ public final class RecipientDelimiter {
      * character, a delimiter in first position (Postfix does not split on a leading delimiter), or a reserved name.
      */
     public Optional<String> stripExtension(String localPart) {
-        if (!isEnabled() || NEVER_SPLIT.contains(localPart.toLowerCase(Locale.ROOT))) {
+        if (!isEnabled() || ReservedNames.isReserved(localPart)) {
             return Optional.empty();
         }
         if (characters.indexOf('-') >= 0 && isOwnerOrRequestList(localPart)) {

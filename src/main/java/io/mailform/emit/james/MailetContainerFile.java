@@ -12,6 +12,7 @@ import java.util.List;
 final class MailetContainerFile {
     static final String FILE = "conf/mailetcontainer.xml";
     static final String STRIP_EXTENSION = "io.mailform.runtime.mailet.StripRecipientExtension";
+    static final String RESERVED_NAME_WITHOUT_ALIAS = "io.mailform.runtime.mailet.ReservedNameWithoutAlias";
     private static final String RELAY_ALLOWED = "relay-allowed";
 
     /**
@@ -81,7 +82,8 @@ final class MailetContainerFile {
 
     /**
      * Recipient delimiter before the aliases (user+ext that is neither a user nor an alias becomes user) and again
-     * after them (an alias target user+ext), as Postfix's local(8) applies it at every step.
+     * after them (an alias target user+ext), as Postfix's local(8) applies it at every step. Mail for MAILER-DAEMON
+     * and double-bounce that no alias takes is discarded, as Postfix discards it.
      */
     private static XmlElement transport() {
         XmlElement relayAllowed = XmlElement.of("matcher").attribute("name", RELAY_ALLOWED)
@@ -95,6 +97,7 @@ final class MailetContainerFile {
                 .add(mailet("All", STRIP_EXTENSION))
                 .add(mailet("All", "RecipientRewriteTable").add("errorProcessor", "rrt-error"))
                 .add(mailet("All", STRIP_EXTENSION))
+                .add(mailet(RESERVED_NAME_WITHOUT_ALIAS, "Null"))
                 .add(toProcessor("RecipientIsLocal", "local-delivery"))
                 .add(toProcessor("HostIsLocal", "local-address-error")
                         .add("notice", "550 - Requested action not taken: no such user here"))
@@ -103,15 +106,16 @@ final class MailetContainerFile {
     }
 
     /**
-     * Postfix's mailbox_size_limit: a message that would overflow the mailbox is bounced, not delivered. Bounce passes
-     * the mail on unless told not to, and the mailbox would then refuse it a second time with a second bounce.
+     * Postfix's mailbox_size_limit: a message that would overflow the mailbox is bounced, not delivered, with a
+     * delivery status notification of status 5.2.2 (mailbox full) as local(8) sends it. DSNBounce passes the mail on
+     * unless told not to, and the mailbox would then refuse it a second time with a second bounce.
      */
     private static XmlElement localDelivery() {
         return processor("local-delivery")
-                .add(mailet("IsOverQuota", "Bounce")
-                        .add("attachment", "none")
-                        .add("passThrough", "false")
-                        .add("notice", "552 - Requested mail action aborted: mailbox full"))
+                .add(mailet("IsOverQuota", "DSNBounce")
+                        .add("defaultStatus", "5.2.2")
+                        .add("attachment", "heads")
+                        .add("passThrough", "false"))
                 .add(mailet("All", "AddDeliveredToHeader"))
                 .add(mailet("All", "LocalDelivery"));
     }

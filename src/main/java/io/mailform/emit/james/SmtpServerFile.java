@@ -2,6 +2,8 @@ package io.mailform.emit.james;
 
 import io.mailform.model.IpAddress;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Mode;
+import io.mailform.model.Route;
 import io.mailform.model.ServerTls;
 import io.mailform.model.Size;
 import java.util.List;
@@ -10,13 +12,16 @@ import java.util.stream.Collectors;
 
 /**
  * smtpserver.xml: one SMTP server on port 25 where Postfix's smtpd listens, relaying for {@code networks}, refusing
- * messages over {@code message_size_limit}, greeting as {@code hostname}, with the runtime's RCPT handler that knows
- * the recipient delimiter. No SMTP AUTH is offered, as Debian's Postfix offers none.
+ * messages over {@code message_size_limit}, greeting as {@code hostname}, with the runtime's handlers that answer as
+ * Postfix's smtpd: the core package, the local recipient check that knows the recipient delimiter, and for local-only
+ * the refusal of mail that Postfix's error transport would get. No SMTP AUTH is offered, as Debian's Postfix offers
+ * none; HELO is not required and MAIL FROM takes an address without brackets, as in Postfix.
  */
 final class SmtpServerFile {
     static final String FILE = "conf/smtpserver.xml";
     static final String HANDLERS_PACKAGE = "io.mailform.runtime.smtp.MailformSmtpHandlers";
     static final String RCPT_HANDLER = "io.mailform.runtime.smtp.DelimiterAwareRcptHandler";
+    static final String ERROR_TRANSPORT_HANDLER = "io.mailform.runtime.smtp.ErrorTransportRcptHook";
     /** Postfix's message_size_limit when main.cf does not set it. */
     static final Size POSTFIX_MESSAGE_SIZE_LIMIT = new Size(10_240_000);
     private static final int SMTP_PORT = 25;
@@ -42,11 +47,24 @@ final class SmtpServerFile {
         return XmlElement.of("smtpservers").add(server
                 .add("verifyIdentity", "false")
                 .add("maxmessagesize", maxMessageSize(system.messageSizeLimit().orElse(POSTFIX_MESSAGE_SIZE_LIMIT)))
-                .add("addressBracketsEnforcement", "true")
+                .add("heloEhloEnforcement", "false")
+                .add("addressBracketsEnforcement", "false")
                 .add(XmlElement.of("helloName", hostname).attribute("autodetect", "false"))
                 .add("smtpGreeting", hostname + " ESMTP")
-                .add(XmlElement.of("handlerchain").attribute("coreHandlersPackage", HANDLERS_PACKAGE)
-                        .add(XmlElement.of("handler").attribute("class", RCPT_HANDLER))));
+                .add(handlerChain(system)));
+    }
+
+    private static XmlElement handlerChain(MailSystem system) {
+        XmlElement chain = XmlElement.of("handlerchain").attribute("coreHandlersPackage", HANDLERS_PACKAGE)
+                .add(XmlElement.of("handler").attribute("class", RCPT_HANDLER));
+        if (system.mode() == Mode.LOCAL_ONLY) {
+            // default_transport = error: mail for a domain neither local nor routed is refused at RCPT.
+            XmlElement errorTransport = XmlElement.of("handler").attribute("class", ERROR_TRANSPORT_HANDLER);
+            system.routes().stream().map(Route::domain)
+                    .forEach(domain -> errorTransport.add("routedDomain", domain.value()));
+            chain.add(errorTransport);
+        }
+        return chain;
     }
 
     /**

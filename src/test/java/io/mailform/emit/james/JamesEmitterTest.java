@@ -465,6 +465,31 @@ class JamesEmitterTest {
     }
 
     @Test
+    void localOnlyRefusesMailForOtherDomainsAtRcptButForItsRoutes() {
+        // Postfix's default_transport = error: smtpd refuses what would resolve to it; the transport map still routes.
+        Xml smtp = smtp(clean("""
+                version: 1
+                mode: local-only
+                hostname: build.example.net
+                mail_name: build.example.net
+                routes:
+                  partner.example:
+                    host: mx.partner.example
+                """));
+        assertEquals(List.of(SmtpServerFile.RCPT_HANDLER, SmtpServerFile.ERROR_TRANSPORT_HANDLER),
+                smtp.texts("//handlerchain/handler/@class"));
+        assertEquals(List.of("partner.example"), smtp.texts("//handler/routedDomain"));
+        assertEquals(List.of(SmtpServerFile.RCPT_HANDLER), smtp(clean(SITE)).texts("//handlerchain/handler/@class"));
+    }
+
+    @Test
+    void heloIsNotRequiredAndMailFromNeedsNoBrackets() {
+        // Postfix's smtpd_helo_required = no and strict_rfc821_envelopes = no.
+        assertEquals("false", smtp(clean(SITE)).text("//heloEhloEnforcement"));
+        assertEquals("false", smtp(clean(SITE)).text("//addressBracketsEnforcement"));
+    }
+
+    @Test
     void networksAreTheAuthorizedAddressesWithoutBrackets() {
         // Debian's default; its IPv4-mapped network is the IPv4 loopback network for James.
         assertEquals("127.0.0.0/8,::1/128", smtp(clean(SITE)).text("//authorizedAddresses"));

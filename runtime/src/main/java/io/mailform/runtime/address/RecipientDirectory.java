@@ -29,7 +29,7 @@ public final class RecipientDirectory {
 
     /** True when the address itself is a user or has a mapping, ignoring any extension. */
     public boolean isKnown(MailAddress address) throws UsersRepositoryException, RecipientRewriteTableException {
-        if (users.contains(users.getUsername(address))) {
+        if (isUser(address)) {
             return true;
         }
         try {
@@ -37,6 +37,15 @@ public final class RecipientDirectory {
         } catch (ErrorMappingException e) {
             // An error mapping is a configured answer for this address: the address is known.
             return true;
+        }
+    }
+
+    private boolean isUser(MailAddress address) throws UsersRepositoryException {
+        try {
+            return users.contains(users.getUsername(address));
+        } catch (IllegalArgumentException e) {
+            // A local part no user name can have, such as a quoted one with spaces or an @.
+            return false;
         }
     }
 
@@ -58,12 +67,12 @@ public final class RecipientDirectory {
 
     private Optional<MailAddress> withoutExtension(MailAddress address) {
         return settings.recipientDelimiter().stripExtension(address.getLocalPart())
-            .map(user -> {
+            .flatMap(user -> {
                 try {
-                    return new MailAddress(user, address.getDomain());
+                    return Optional.of(new MailAddress(user, address.getDomain()));
                 } catch (javax.mail.internet.AddressException e) {
-                    // A prefix of a valid local part is a valid local part; this cannot happen.
-                    throw new IllegalStateException(e);
+                    // The front of a quoted local part ("a b+x" gives "a b) is no address, so no user either.
+                    return Optional.empty();
                 }
             });
     }

@@ -19,11 +19,14 @@ import org.w3c.dom.Element;
  * <ul>
  *   <li>the SMTP and IMAP listeners bind to 127.0.0.1 on the chosen ports, without TLS: the certificate and key are
  *   the target host's files, and clients on loopback speak plain SMTP and IMAP;</li>
+ *   <li>SMTP takes Postfix's XCLIENT command from 127.0.0.1, so that tests choose the client address they speak
+ *   from, as the runtime's Postfix allows with smtpd_authorized_xclient_hosts = 127.0.0.1;</li>
  *   <li>in the sandbox, every RemoteDelivery sends to the capture sink standing in for its gateway, in plain SMTP.</li>
  * </ul>
  */
 public final class EffectiveConfiguration {
     private static final String LOOPBACK = "127.0.0.1";
+    static final String XCLIENT_HANDLER = "io.mailform.runtime.smtp.XclientCmdHandler";
 
     private final JamesDirectory source;
 
@@ -49,8 +52,9 @@ public final class EffectiveConfiguration {
             throws StartupException {
         Path conf = workingDirectory.resolve("conf");
         copyAll(conf);
-        XmlFiles.write(withListener(source.conf().resolve("smtpserver.xml"), "smtpserver", smtpPort),
-            conf.resolve("smtpserver.xml"));
+        Document smtp = withListener(source.conf().resolve("smtpserver.xml"), "smtpserver", smtpPort);
+        withXclient(enabledServer(smtp, "smtpserver"));
+        XmlFiles.write(smtp, conf.resolve("smtpserver.xml"));
         XmlFiles.write(withListener(source.conf().resolve("imapserver.xml"), "imapserver", imapPort),
             conf.resolve("imapserver.xml"));
         if (!sinkPorts.isEmpty()) {
@@ -76,9 +80,7 @@ public final class EffectiveConfiguration {
     /** Exactly one enabled server of the kind, bound to loopback on {@code port}. */
     private Document withListener(Path file, String serverElement, int port) throws StartupException {
         Document document = XmlFiles.read(file);
-        List<Element> enabled = XmlFiles.children(document.getDocumentElement(), serverElement).stream()
-            .filter(server -> !"false".equalsIgnoreCase(server.getAttribute("enabled")))
-            .toList();
+        List<Element> enabled = enabledServers(document, serverElement);
         if (enabled.size() != 1) {
             throw new StartupException(file + ": has " + enabled.size() + " enabled <" + serverElement
                 + "> elements; the runtime needs exactly one (runtime/CONFIG.md)");
@@ -86,6 +88,27 @@ public final class EffectiveConfiguration {
         XmlFiles.setChildText(enabled.get(0), "bind", LOOPBACK + ":" + port);
         withoutTls(enabled.get(0));
         return document;
+    }
+
+    private static List<Element> enabledServers(Document document, String serverElement) {
+        return XmlFiles.children(document.getDocumentElement(), serverElement).stream()
+            .filter(server -> !"false".equalsIgnoreCase(server.getAttribute("enabled")))
+            .toList();
+    }
+
+    private static Element enabledServer(Document document, String serverElement) {
+        return enabledServers(document, serverElement).get(0);
+    }
+
+    /** The XCLIENT command handler at the end of the handler chain, which James creates when it is missing. */
+    private static void withXclient(Element server) {
+        Document document = server.getOwnerDocument();
+        List<Element> chains = XmlFiles.children(server, "handlerchain");
+        Element chain = chains.isEmpty() ? (Element) server.appendChild(document.createElement("handlerchain"))
+            : chains.get(0);
+        Element handler = document.createElement("handler");
+        handler.setAttribute("class", XCLIENT_HANDLER);
+        chain.appendChild(handler);
     }
 
     private static void withoutTls(Element server) {

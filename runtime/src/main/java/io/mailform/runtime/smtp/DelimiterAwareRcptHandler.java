@@ -2,38 +2,58 @@ package io.mailform.runtime.smtp;
 
 import javax.inject.Inject;
 
-import org.apache.james.core.Domain;
 import org.apache.james.core.MailAddress;
-import org.apache.james.domainlist.api.DomainList;
-import org.apache.james.domainlist.api.DomainListException;
+import org.apache.james.core.MaybeSender;
 import org.apache.james.protocols.api.handler.ProtocolHandler;
 import org.apache.james.protocols.smtp.SMTPSession;
-import org.apache.james.protocols.smtp.core.fastfail.AbstractValidRcptHandler;
+import org.apache.james.protocols.smtp.hook.HookResult;
+import org.apache.james.protocols.smtp.hook.HookReturnCode;
+import org.apache.james.protocols.smtp.hook.RcptHook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import io.mailform.postfix.ReservedNames;
 import io.mailform.runtime.address.RecipientDirectory;
 
 /**
- * The RCPT check for local domains, in place of James's ValidRcptHandler: a recipient is accepted when it is a user or
- * has a mapping, or when it does so once its extension is stripped (Postfix's recipient_delimiter), and refused with
- * 550 otherwise. Recipients in other domains are left to the relay check.
+ * Postfix's local_recipient_maps check, in place of James's ValidRcptHandler: a recipient that resolves to a local
+ * domain is accepted when it is a user or has a mapping, also once its extension is stripped (recipient_delimiter),
+ * and always when it is one of Postfix's reserved names; else {@code 550 5.1.1 ... User unknown in local recipient
+ * table}. Recipients in other domains are left to the relay check.
  */
-public class DelimiterAwareRcptHandler extends AbstractValidRcptHandler implements ProtocolHandler {
+public class DelimiterAwareRcptHandler implements RcptHook, ProtocolHandler {
+    private static final Logger LOGGER = LoggerFactory.getLogger(DelimiterAwareRcptHandler.class);
+
     private final RecipientDirectory recipients;
-    private final DomainList domains;
 
     @Inject
-    public DelimiterAwareRcptHandler(RecipientDirectory recipients, DomainList domains) {
+    public DelimiterAwareRcptHandler(RecipientDirectory recipients) {
         this.recipients = recipients;
-        this.domains = domains;
     }
 
     @Override
-    protected boolean isValidRecipient(SMTPSession session, MailAddress recipient) throws Exception {
-        return recipients.resolve(recipient).isPresent();
-    }
-
-    @Override
-    protected boolean isLocalDomain(SMTPSession session, Domain domain) throws DomainListException {
-        return domains.containsDomain(domain);
+    public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress recipient) {
+        boolean local = EnvelopeRecipient.current(session).map(EnvelopeRecipient::local).orElse(false);
+        if (!local || ReservedNames.isReserved(recipient.getLocalPart())) {
+            return HookResult.DECLINED;
+        }
+        String given = EnvelopeRecipient.given(session, recipient);
+        try {
+            if (recipients.resolve(recipient).isPresent()) {
+                return HookResult.DECLINED;
+            }
+        } catch (Exception e) {
+            LOGGER.error("Cannot look up recipient {}", recipient.asString(), e);
+            return HookResult.builder()
+                .hookReturnCode(HookReturnCode.denySoft())
+                .smtpReturnCode("451")
+                .smtpDescription("4.3.0 <" + given + ">: Temporary lookup failure")
+                .build();
+        }
+        return HookResult.builder()
+            .hookReturnCode(HookReturnCode.deny())
+            .smtpReturnCode("550")
+            .smtpDescription("5.1.1 <" + given + ">: Recipient address rejected: User unknown in local recipient table")
+            .build();
     }
 }

@@ -47,6 +47,9 @@ class EffectiveConfigurationTest {
         assertTrue(smtp.contains("<bind>127.0.0.1:2525</bind>"), smtp);
         assertTrue(smtp.contains("<tls socketTLS=\"false\" startTLS=\"false\"/>"), smtp);
         assertFalse(smtp.contains("privateKey"), smtp);
+        assertTrue(smtp.contains("<handler class=\"" + EffectiveConfiguration.XCLIENT_HANDLER + "\"/>"), smtp);
+        assertFalse(Files.readString(compiled.resolve("james/conf/smtpserver.xml")).contains("Xclient"),
+            "XCLIENT is the runtime's, never the compiled configuration's");
         assertTrue(Files.readString(working.resolve("conf/imapserver.xml")).contains("<bind>127.0.0.1:2143</bind>"));
 
         String mailets = Files.readString(working.resolve("conf/mailetcontainer.xml"));

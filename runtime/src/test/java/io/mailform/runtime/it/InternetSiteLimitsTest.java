@@ -53,7 +53,7 @@ class InternetSiteLimitsTest {
         SendFailedException refused = assertThrows(SendFailedException.class, () -> client.sendFrom(OUTSIDE,
             "someone@example.org", MailClient.uniqueSubject("outside relay"), "Hi.\r\n", "friend@remote.example"));
         SMTPAddressFailedException rcpt = (SMTPAddressFailedException) refused.getNextException();
-        assertEquals(5, rcpt.getReturnCode() / 100, rcpt.getMessage());
+        Replies.assertReply("454 4.7.1", rcpt.getMessage().trim());
     }
 
     @Test
@@ -80,6 +80,19 @@ class InternetSiteLimitsTest {
         MessagingException refused = assertThrows(MessagingException.class, () -> client.sendFrom(INSIDE,
             "someone@remote.example", MailClient.uniqueSubject("oversize"), body(110 * KIB), "alice@example.org"));
         assertEquals(552, returnCode(refused), refused.toString());
+        // Postfix: 552 5.3.4 Error: message file too big.
+        assertTrue(refused.toString().contains("552 5.3.4"), refused.toString());
+    }
+
+    /** Postfix: 552 5.3.4 Message size exceeds fixed limit, for a SIZE announced over message_size_limit. */
+    @Test
+    void anAnnouncedSizeOverTheLimitIsRefusedAtMail() throws Exception {
+        try (SmtpDialog smtp = new SmtpDialog(system.host(), system.smtpPort())) {
+            smtp.command("EHLO client.example");
+            Replies.assertReply("552 5.3.4",
+                smtp.command("MAIL FROM:<someone@remote.example> SIZE=" + (100 * KIB + 1)));
+            Replies.assertReply("250 2.1.0", smtp.command("MAIL FROM:<someone@remote.example> SIZE=" + 100 * KIB));
+        }
     }
 
     @Test
@@ -105,6 +118,9 @@ class InternetSiteLimitsTest {
         LEDGER.bounced(overflow, Place.sink("direct"));
         CapturedMessage bounce = Sinks.awaitMentioning(system.directSink(), overflow.subject());
         assertEquals(List.of("sender@remote.example"), bounce.recipients());
+        // Postfix's local(8) bounces with a delivery status notification of status 5.2.2 (mailbox full).
+        assertTrue(bounce.text().contains("Status: 5.2.2"), bounce.text());
+        assertEquals("", bounce.sender(), "a bounce has the null sender");
         assertFalse(client.inboxSubjects("carol", carol).contains(overflow.subject()));
     }
 

@@ -113,8 +113,8 @@ class InternetSiteTest {
         try (SmtpDialog smtp = new SmtpDialog(system.host(), system.smtpPort())) {
             smtp.command("EHLO client.example");
             assertTrue(smtp.command("MAIL FROM:<someone@remote.example>").startsWith("250"));
-            assertTrue(smtp.command("RCPT TO:<nobody@example.org>").startsWith("550"));
-            assertTrue(smtp.command("RCPT TO:<nobody+tag@example.org>").startsWith("550"));
+            Replies.assertReply("550 5.1.1", smtp.command("RCPT TO:<nosuch@example.org>"));
+            Replies.assertReply("550 5.1.1", smtp.command("RCPT TO:<nosuch+tag@example.org>"));
             assertTrue(smtp.command("RCPT TO:<alice@example.org>").startsWith("250"));
         }
     }
@@ -122,18 +122,19 @@ class InternetSiteTest {
     @Test
     void unknownLocalUserIsRefusedToAMailClient() {
         SendFailedException refused = assertThrows(SendFailedException.class,
-            () -> client.send("someone@remote.example", MailClient.uniqueSubject("unknown"), "nobody@example.org"));
+            () -> client.send("someone@remote.example", MailClient.uniqueSubject("unknown"), "nosuch@example.org"));
         SMTPAddressFailedException rcpt = (SMTPAddressFailedException) refused.getNextException();
         assertEquals(550, rcpt.getReturnCode());
     }
 
     @Test
     void clientOutsideNetworksCannotRelay() {
+        // Debian's defer_unauth_destination: 454 4.7.1 Relay access denied.
         SendFailedException refused = assertThrows(SendFailedException.class,
             () -> client.sendFrom("127.0.0.2", "someone@example.org", MailClient.uniqueSubject("relay"), "Hi.\r\n",
                 "friend@remote.example"));
         SMTPAddressFailedException rcpt = (SMTPAddressFailedException) refused.getNextException();
-        assertEquals(5, rcpt.getReturnCode() / 100, rcpt.getMessage());
+        Replies.assertReply("454 4.7.1", rcpt.getMessage().trim());
     }
 
     @Test
