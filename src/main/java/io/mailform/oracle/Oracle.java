@@ -44,7 +44,9 @@ public final class Oracle {
         this.book = new AddressBook(system);
         this.hops = new Hops(system);
         this.resolver = new Resolver(book, hops);
-        this.relayPermission = new RelayPermission(system.networks());
+        this.relayPermission = new RelayPermission(system.networks(), system.postfixParameters().stream()
+                .anyMatch(parameter -> parameter.name().equals("smtpd_sasl_auth_enable")
+                        && parameter.value().strip().equalsIgnoreCase("yes")));
         this.recipientCheck = new RecipientCheck(book);
         this.localDelivery = new LocalDelivery(book, resolver);
         this.unmodelled = Passthrough.unmodelled(system);

@@ -15,9 +15,12 @@ import java.util.Optional;
  */
 final class RelayPermission {
     private final List<Cidr> networks;
+    private final boolean saslServer;
 
-    RelayPermission(List<Cidr> networks) {
+    /** @param saslServer whether smtpd offers SASL at all; without it a login (through XCLIENT) grants nothing */
+    RelayPermission(List<Cidr> networks, boolean saslServer) {
         this.networks = List.copyOf(networks);
+        this.saslServer = saslServer;
     }
 
     /** True when the client's address lies in one of {@code networks}; IPv4-mapped networks hold IPv4 clients. */
@@ -32,10 +35,14 @@ final class RelayPermission {
                     + networks + " (permit_mynetworks)");
             return Optional.empty();
         }
-        if (client.login().isPresent()) {
+        if (client.login().isPresent() && saslServer) {
             trace.step("relay permission: the client logged in as " + client.login().get()
                     + " (permit_sasl_authenticated)");
             return Optional.empty();
+        }
+        if (client.login().isPresent()) {
+            trace.step("the login " + client.login().get() + " counts for nothing: the description offers no SASL "
+                    + "server (smtpd_sasl_auth_enable is off)");
         }
         String outside = "the client " + client.address().text() + " is outside networks " + networks
                 + " and not logged in";

@@ -124,7 +124,8 @@ public final class CaseGenerator {
             return;
         }
         add("a client outside networks cannot relay", outside, REMOTE_SENDER, List.of(REMOTE));
-        add("a logged-in client outside networks relays", new ClientChoice.Outside(), REMOTE_SENDER, List.of(REMOTE),
+        add("a client outside networks with a login relays only where SASL is offered", new ClientChoice.Outside(),
+                REMOTE_SENDER, List.of(REMOTE),
                 Optional.of("alice"), OptionalLong.empty(), 1);
         Map<String, String> tricks = new LinkedHashMap<>();
         tricks.put("percent hack", "friend%remote.example@" + home);
