@@ -31,6 +31,7 @@ import io.mailform.runtime.config.Provisioning;
 import io.mailform.runtime.config.ProvisioningReader;
 import io.mailform.runtime.config.StartupException;
 import io.mailform.runtime.sandbox.CaptureSink;
+import io.mailform.runtime.sandbox.SandboxTls;
 
 /**
  * Starts a mail system: compiles a description if given one, checks the directory, starts the sinks and James, applies
@@ -76,8 +77,9 @@ public final class MailSystemRuntime {
         GuiceJamesServer server = null;
         try {
             if (options.sandbox()) {
+                SandboxTls tls = SandboxTls.create();
                 for (String gateway : configuration.outboundGateways()) {
-                    sinks.put(gateway, CaptureSink.start(gateway));
+                    sinks.put(gateway, CaptureSink.start(gateway, tls));
                 }
             }
             int smtpPort = portOrFree(options.smtpPort());
