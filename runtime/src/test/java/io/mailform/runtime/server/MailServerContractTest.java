@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import io.mailform.runtime.config.StartupException;
+import io.mailform.runtime.postfix.PostfixOptions;
+import io.mailform.runtime.postfix.PostfixRuntime;
 import io.mailform.runtime.sandbox.CaptureSink;
 import io.mailform.runtime.sandbox.CapturedMessage;
 import io.mailform.runtime.scenario.Deliveries;
@@ -21,7 +23,8 @@ import io.mailform.runtime.scenario.Sent;
 import io.mailform.runtime.scenario.SmtpSession;
 
 /**
- * One description, examples/full.yaml, started on James, goes through a scenario through {@link MailServer} alone: local delivery to a user, an alias with three targets, mail relayed from inside to the
+ * One description, examples/full.yaml, started on James and on Postfix, goes through the same scenario through
+ * {@link MailServer} alone: local delivery to a user, an alias with three targets, mail relayed from inside to the
  * authenticated smarthost over TLS, and the server idle afterwards with every message where it belongs.
  */
 class MailServerContractTest {
@@ -82,6 +85,19 @@ class MailServerContractTest {
         @Override
         ServerKind kind() {
             return ServerKind.JAMES;
+        }
+    }
+
+    @Nested
+    class OnPostfix extends Contract {
+        @Override
+        MailServer start() throws StartupException {
+            return PostfixRuntime.start(PostfixOptions.of(FULL));
+        }
+
+        @Override
+        ServerKind kind() {
+            return ServerKind.POSTFIX;
         }
     }
 }
