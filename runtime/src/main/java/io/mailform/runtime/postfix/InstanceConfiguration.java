@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,6 +42,7 @@ final class InstanceConfiguration {
             Files.copy(file, layout.conf().resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
         }
         Files.copy(host.masterCf(), layout.conf().resolve("master.cf"));
+        backdate();
     }
 
     /** The compiled main.cf as Postfix reads it. */
@@ -65,8 +68,10 @@ final class InstanceConfiguration {
         List<String> assignments = new ArrayList<>(List.of("-e"));
         settings.forEach(setting -> assignments.add(setting.assignment()));
         succeed(postconf(assignments), "apply the instance's main.cf settings");
+        backdate();
         for (ServiceChange service : services) {
             succeed(postconf(service.postconf()), "change master.cf: " + service.change());
+            backdate();
         }
         for (Map.Entry<String, String> table : tables.tables().entrySet()) {
             // Written over the copy, which keeps the compiled file's mode.
@@ -97,6 +102,18 @@ final class InstanceConfiguration {
             succeed(Commands.run(List.of(host.postmap().toString(), "-c", layout.conf().toString(),
                 "hash:" + table)), "build " + table.getFileName());
             sameMode(table);
+        }
+    }
+
+    /**
+     * Every Postfix program, postconf included, waits up to about 2 s until main.cf and master.cf are older than the
+     * current second, so that it never reads a file an editor is still writing; files the runtime has just written
+     * are dated back instead.
+     */
+    private void backdate() throws IOException {
+        FileTime past = FileTime.from(Instant.now().minusSeconds(60));
+        for (String name : List.of("main.cf", "master.cf")) {
+            Files.setLastModifiedTime(layout.conf().resolve(name), past);
         }
     }
 

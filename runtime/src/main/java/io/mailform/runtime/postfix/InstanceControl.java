@@ -2,9 +2,7 @@ package io.mailform.runtime.postfix;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import io.mailform.runtime.config.StartupException;
@@ -21,17 +19,6 @@ final class InstanceControl {
     InstanceControl(HostPostfix host, InstanceLayout layout) {
         this.host = host;
         this.layout = layout;
-    }
-
-    /**
-     * Postfix waits, in 0.3 s steps up to about 2 s, until main.cf and master.cf are older than the current second
-     * (so that it never reads a file an editor is still writing); files written a moment ago are dated back instead.
-     */
-    void backdate() throws IOException {
-        FileTime past = FileTime.from(Instant.now().minusSeconds(60));
-        for (String name : List.of("main.cf", "master.cf")) {
-            Files.setLastModifiedTime(layout.conf().resolve(name), past);
-        }
     }
 
     /** {@code postfix check}, which also creates the queue's subdirectories and the data directory. */

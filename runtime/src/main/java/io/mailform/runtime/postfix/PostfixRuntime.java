@@ -83,7 +83,6 @@ public final class PostfixRuntime {
         SandboxTables.Rewritten rewritten = SandboxTables.rewrite(tables, routing, sinkPorts);
         configuration.apply(settings, services, rewritten);
         InstanceControl control = new InstanceControl(host, layout);
-        control.backdate();
 
         List<String> created = createMissing(accounts, teardown);
         control.check();
