@@ -36,6 +36,29 @@ class EffectiveConfigurationTest {
         }
     }
 
+    /** At tls: verify and secure James would check the certificate against the JVM's authorities; not a sink's. */
+    @Test
+    void theSinksCertificateIsTrustedAtTheLevelsThatVerify() throws Exception {
+        Path compiled = DescriptionCompiler.compile(Path.of("src/test/resources/descriptions/smarthost-verified.yaml"),
+            Map.of(), new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            String original = Files.readString(compiled.resolve("james/conf/mailetcontainer.xml"));
+            assertEquals(2, count(original, "<verifyServerIdentity>true</verifyServerIdentity>"), original);
+            EffectiveConfiguration configuration = new EffectiveConfiguration(JamesDirectory.open(compiled));
+            configuration.write(working, 2525, 2143, Map.of("smtp.example.net:587", 4001,
+                "mx.partner.example.com:25", 4002));
+            String mailets = Files.readString(working.resolve("conf/mailetcontainer.xml"));
+            assertEquals(2, count(mailets, "<startTLS>true</startTLS>"), mailets);
+            assertEquals(2, count(mailets, "<mail.smtp.starttls.required>true</mail.smtp.starttls.required>"));
+            assertEquals(2, count(mailets, "<mail.smtp.ssl.trust>*</mail.smtp.ssl.trust>"), mailets);
+            assertEquals(0, count(mailets, "<verifyServerIdentity>true</verifyServerIdentity>"), mailets);
+        } finally {
+            try (Stream<Path> paths = Files.walk(compiled)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
     private void check(Path compiled) throws Exception {
         EffectiveConfiguration configuration = new EffectiveConfiguration(JamesDirectory.open(compiled));
         assertEquals(List.of("smtp.example.net:587", "lists.internal.example.org:25", "10.30.0.5:2525"),
