@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -15,23 +16,32 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import io.mailform.runtime.config.StartupException;
+import io.mailform.runtime.postfix.PostfixOptions;
+import io.mailform.runtime.postfix.PostfixRuntime;
+import io.mailform.runtime.postfix.RunningPostfix;
+import io.mailform.runtime.server.MailServer;
 import io.mailform.runtime.server.MailSystemRuntime;
 import io.mailform.runtime.server.RunningMailSystem;
 import io.mailform.runtime.server.RuntimeOptions;
+import io.mailform.runtime.server.ServerKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code run DIR|FILE}: starts the James configuration compiled into DIR (or compiles the description FILE first),
- * prints one {@code ready smtp=... imap=...} line on stdout once SMTP answers, and runs until SIGTERM or SIGINT. Logs
- * go to stderr.
+ * {@code run [--server james|postfix] DIR|FILE}: starts the configuration compiled into DIR (or compiles the
+ * description FILE first) on Apache James or in a private instance of the host's Postfix, prints one {@code ready
+ * smtp=...} line on stdout once SMTP answers, and runs until SIGTERM or SIGINT. Logs go to stderr.
  */
 @Command(name = "mailform-runtime", mixinStandardHelpOptions = true, subcommands = RunMain.Run.class,
-    description = "Runs a compiled mail system on Apache James.")
+    description = "Runs a compiled mail system on Apache James or on a private Postfix instance.")
 public final class RunMain {
     static final int EXIT_CANNOT_START = 1;
+    static final int EXIT_USAGE = 2;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     public static void main(String[] args) {
@@ -42,17 +52,23 @@ public final class RunMain {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Start DIR/james (as written by `mailform compile -o DIR`) on 127.0.0.1,",
-            "or compile the YAML description FILE for James and start that."})
+        description = {"Start DIR (as written by `mailform compile -o DIR`) on 127.0.0.1, or",
+            "compile the YAML description FILE and start that: DIR/james on Apache",
+            "James, or DIR/postfix in a private instance of this host's Postfix (as",
+            "root; runtime/CONFIG.md lists what the instance changes, and why)."})
     static final class Run implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "DIR|FILE",
             description = "The compiled configuration directory, or a YAML description.")
         Path system;
 
+        @Option(names = "--server", paramLabel = "james|postfix", converter = ServerKindConverter.class,
+            description = "The server to run it on (default: james).")
+        ServerKind server = ServerKind.JAMES;
+
         @Option(names = "--smtp-port", paramLabel = "N", description = "SMTP port (default: a free one).")
         Integer smtpPort;
 
-        @Option(names = "--imap-port", paramLabel = "N", description = "IMAP port (default: a free one).")
+        @Option(names = "--imap-port", paramLabel = "N", description = "IMAP port (default: a free one; James only).")
         Integer imapPort;
 
         @Option(names = "--ports-file", paramLabel = "F",
@@ -60,15 +76,22 @@ public final class RunMain {
         Path portsFile;
 
         @Option(names = "--credentials-file", paramLabel = "F",
-            description = "Write each account's IMAP password here as account=password lines (mode 0600).")
+            description = "Write each account's IMAP password here as account=password lines (mode 0600; James only).")
         Path credentialsFile;
 
         @Option(names = "--no-sandbox",
-            description = "Deliver outbound mail for real instead of to capture sinks on loopback.")
+            description = "Deliver outbound mail for real instead of to capture sinks on loopback (James only).")
         boolean noSandbox;
+
+        @Spec
+        CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
+            return server == ServerKind.POSTFIX ? runPostfix() : runJames();
+        }
+
+        private Integer runJames() throws Exception {
             RuntimeOptions options = new RuntimeOptions(system, optional(smtpPort), optional(imapPort), !noSandbox);
             RunningMailSystem running;
             try {
@@ -77,22 +100,71 @@ public final class RunMain {
                 System.err.println("error: " + e.getMessage());
                 return EXIT_CANNOT_START;
             }
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                running.close();
-                stopped.countDown();
-            }, "mailform-shutdown"));
+            CountDownLatch stopped = stopOnShutdown(running);
             if (credentialsFile != null) {
                 writeAtomically(credentialsFile, running.credentials(), OWNER_ONLY);
             } else if (!running.accounts().isEmpty()) {
                 System.err.println("mailform-runtime: IMAP accounts " + String.join(", ", running.accounts())
                     + "; pass --credentials-file F to get their passwords");
             }
+            return ready(running.ports(), stopped);
+        }
+
+        private Integer runPostfix() throws Exception {
+            List<String> jamesOnly = new ArrayList<>();
+            if (imapPort != null) {
+                jamesOnly.add("--imap-port (Postfix has no IMAP server; MailServer.mailbox reads its mbox files)");
+            }
+            if (credentialsFile != null) {
+                jamesOnly.add("--credentials-file (Postfix has no IMAP logins)");
+            }
+            if (noSandbox) {
+                jamesOnly.add("--no-sandbox (a private Postfix instance always sends to capture sinks: it runs as "
+                    + "root beside this host's own mail system, for tests)");
+            }
+            if (!jamesOnly.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "not with --server postfix: "
+                    + String.join("; ", jamesOnly));
+            }
+            RunningPostfix running;
+            try {
+                running = PostfixRuntime.start(new PostfixOptions(system, optional(smtpPort), System.err));
+            } catch (StartupException e) {
+                System.err.println("error: " + e.getMessage());
+                return EXIT_CANNOT_START;
+            }
+            CountDownLatch stopped = stopOnShutdown(running);
+            System.err.println("mailform-runtime: Postfix instance in " + running.instanceDirectory()
+                + ", changed from the compiled configuration as follows:");
+            running.overrides().forEach(override -> System.err.println("  " + override.describe()));
+            if (!running.createdAccounts().isEmpty()) {
+                System.err.println("mailform-runtime: created the system accounts "
+                    + String.join(", ", running.createdAccounts()) + "; they are removed at stop");
+            }
+            return ready(running.ports(), stopped);
+        }
+
+        /** Closes the server when the JVM ends (SIGTERM, SIGINT), and lets the caller wait for that. */
+        private static CountDownLatch stopOnShutdown(MailServer running) {
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    running.close();
+                } catch (RuntimeException e) {
+                    System.err.println("error: " + e.getMessage());
+                } finally {
+                    stopped.countDown();
+                }
+            }, "mailform-shutdown"));
+            return stopped;
+        }
+
+        private Integer ready(List<String> ports, CountDownLatch stopped) throws Exception {
             if (portsFile != null) {
-                writeAtomically(portsFile, running.ports(), Set.of());
+                writeAtomically(portsFile, ports, Set.of());
             }
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-            out.println("ready " + String.join(" ", running.ports()));
+            out.println("ready " + String.join(" ", ports));
             stopped.await();
             return 0;
         }
@@ -116,6 +188,19 @@ public final class RunMain {
 
         private static OptionalInt optional(Integer port) {
             return port == null ? OptionalInt.empty() : OptionalInt.of(port);
+        }
+    }
+
+    /** {@code james} or {@code postfix}, as {@link ServerKind#key()} spells them. */
+    static final class ServerKindConverter implements CommandLine.ITypeConverter<ServerKind> {
+        @Override
+        public ServerKind convert(String value) {
+            for (ServerKind kind : ServerKind.values()) {
+                if (kind.key().equals(value)) {
+                    return kind;
+                }
+            }
+            throw new CommandLine.TypeConversionException("\"" + value + "\" is not a server: james or postfix");
         }
     }
 }

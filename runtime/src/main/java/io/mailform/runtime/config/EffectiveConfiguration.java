@@ -21,7 +21,8 @@ import org.w3c.dom.Element;
  *   the target host's files, and clients on loopback speak plain SMTP and IMAP;</li>
  *   <li>SMTP takes Postfix's XCLIENT command from 127.0.0.1, so that tests choose the client address they speak
  *   from, as the runtime's Postfix allows with smtpd_authorized_xclient_hosts = 127.0.0.1;</li>
- *   <li>in the sandbox, every RemoteDelivery sends to the capture sink standing in for its gateway, in plain SMTP.</li>
+ *   <li>in the sandbox, every RemoteDelivery sends to the capture sink standing in for its gateway, with STARTTLS
+ *   where the description asks for TLS, trusting the sink's certificate.</li>
  * </ul>
  */
 public final class EffectiveConfiguration {
@@ -128,10 +129,13 @@ public final class EffectiveConfiguration {
             }
             XmlFiles.setChildText(mailet, "gateway", LOOPBACK);
             XmlFiles.setChildText(mailet, "gatewayPort", Integer.toString(port));
-            // The sinks speak plain SMTP; the credentials stay, so that a sink records the AUTH.
+            // The sinks offer STARTTLS, never TLS from the first byte. STARTTLS stays as the description asks, so
+            // that a sink records whether the mail came encrypted; the credentials stay, so that it records the
+            // AUTH. The sinks' certificate names the sandbox, not the next hop: it is trusted as it is.
             XmlFiles.removeChildren(mailet, "sslEnable");
-            XmlFiles.removeChildren(mailet, "startTLS");
-            XmlFiles.removeChildren(mailet, "mail.smtp.starttls.required");
+            if ("true".equals(XmlFiles.childText(mailet, "startTLS"))) {
+                XmlFiles.setChildText(mailet, "mail.smtp.ssl.trust", "*");
+            }
             XmlFiles.setChildText(mailet, "verifyServerIdentity", "false");
         }
         return document;

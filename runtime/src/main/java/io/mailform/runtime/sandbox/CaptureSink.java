@@ -11,19 +11,25 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import javax.net.ssl.SSLContext;
+
 /**
  * A small SMTP server on loopback that accepts every message and records it instead of delivering it. The sandbox
- * points James's outbound delivery here, so that nothing leaves the machine and tests can see where mail went.
+ * points outbound delivery here (James's RemoteDelivery, Postfix's smtp client), so that nothing leaves the machine
+ * and tests can see where mail went. It offers STARTTLS with the sandbox's certificate, so that a client told to
+ * encrypt does, and records whether it did.
  */
 public final class CaptureSink implements AutoCloseable {
     private final String name;
     private final ServerSocket socket;
+    private final SSLContext tls;
     private final ExecutorService sessions;
     private final List<CapturedMessage> messages = new ArrayList<>();
 
-    private CaptureSink(String name, ServerSocket socket) {
+    private CaptureSink(String name, ServerSocket socket, SSLContext tls) {
         this.name = name;
         this.socket = socket;
+        this.tls = tls;
         this.sessions = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "capture-sink-" + name);
             thread.setDaemon(true);
@@ -31,11 +37,11 @@ public final class CaptureSink implements AutoCloseable {
         });
     }
 
-    /** Starts a sink on a free port of 127.0.0.1. */
-    public static CaptureSink start(String name) throws IOException {
+    /** Starts a sink on a free port of 127.0.0.1 that offers STARTTLS with the sandbox's certificate. */
+    public static CaptureSink start(String name, SandboxTls tls) throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        CaptureSink sink = new CaptureSink(name, socket);
+        CaptureSink sink = new CaptureSink(name, socket, tls.serverContext());
         sink.sessions.execute(sink::acceptLoop);
         return sink;
     }
@@ -71,6 +77,10 @@ public final class CaptureSink implements AutoCloseable {
             wait(Math.max(1, left / 1_000_000));
         }
         return List.copyOf(messages);
+    }
+
+    SSLContext tls() {
+        return tls;
     }
 
     synchronized void record(CapturedMessage message) {

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One message as a capture sink received it: the envelope, the SMTP AUTH identity if the client authenticated, and the
- * message bytes after dot-unstuffing.
+ * One message as a capture sink received it: the envelope, the SMTP AUTH identity if the client authenticated,
+ * whether the session was encrypted, and the message bytes after dot-unstuffing.
  *
- * @param sink the name of the sink (the gateway it stands in for, or {@code direct})
+ * @param sink the name of the sink (the next hop it stands in for, or {@code direct})
+ * @param helo the name the client gave in its last EHLO or HELO
  * @param sender the MAIL FROM address, empty string for the null sender
+ * @param tls whether the message came after a completed STARTTLS
  */
 public record CapturedMessage(
     String sink,
@@ -18,6 +20,7 @@ public record CapturedMessage(
     List<String> recipients,
     Optional<String> authenticatedAs,
     Optional<String> authPassword,
+    boolean tls,
     byte[] data) {
 
     public CapturedMessage {

@@ -13,15 +13,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** One SMTP conversation with a {@link CaptureSink}: just enough ESMTP for James's RemoteDelivery, AUTH included. */
+import javax.net.ssl.SSLSocket;
+
+/**
+ * One SMTP conversation with a {@link CaptureSink}: just enough ESMTP for James's RemoteDelivery and Postfix's smtp
+ * client, STARTTLS and AUTH included. Commands are read one line at a time, which also serves a pipelining client.
+ */
 final class SinkSession implements Runnable {
     private static final byte[] END_OF_DATA = {'.'};
+    /** A client that says nothing for this long has gone away. */
+    private static final int IDLE_TIMEOUT_MILLIS = 60_000;
 
     private final CaptureSink sink;
-    private final Socket socket;
+    private Socket socket;
     private InputStream in;
     private OutputStream out;
 
+    private boolean secure;
     private String helo = "";
     private String sender;
     private final List<String> recipients = new ArrayList<>();
@@ -35,9 +43,8 @@ final class SinkSession implements Runnable {
 
     @Override
     public void run() {
-        try (socket) {
-            in = new BufferedInputStream(socket.getInputStream());
-            out = socket.getOutputStream();
+        try {
+            use(socket);
             reply("220 " + sink.name() + " capture sink ready");
             String line;
             while ((line = readLine()) != null) {
@@ -46,8 +53,22 @@ final class SinkSession implements Runnable {
                 }
             }
         } catch (IOException e) {
-            // The client went away; nothing to record.
+            // The client went away or the handshake failed; what it completed has been recorded.
+        } finally {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // Nothing left to do with this connection.
+            }
         }
+    }
+
+    private void use(Socket connection) throws IOException {
+        socket = connection;
+        socket.setSoTimeout(IDLE_TIMEOUT_MILLIS);
+        // A client waits for the 220 before its TLS handshake, so nothing is buffered past a STARTTLS.
+        in = new BufferedInputStream(connection.getInputStream());
+        out = connection.getOutputStream();
     }
 
     /** Returns false when the session ends. */
@@ -57,8 +78,14 @@ final class SinkSession implements Runnable {
         switch (verb) {
             case "EHLO" -> {
                 helo = argument;
-                reply("250-" + sink.name(), "250-8BITMIME", "250-AUTH PLAIN LOGIN", "250 PIPELINING");
+                if (secure) {
+                    reply("250-" + sink.name(), "250-8BITMIME", "250-AUTH PLAIN LOGIN", "250 PIPELINING");
+                } else {
+                    reply("250-" + sink.name(), "250-8BITMIME", "250-STARTTLS", "250-AUTH PLAIN LOGIN",
+                        "250 PIPELINING");
+                }
             }
+            case "STARTTLS" -> startTls();
             case "HELO" -> {
                 helo = argument;
                 reply("250 " + sink.name());
@@ -91,6 +118,25 @@ final class SinkSession implements Runnable {
             default -> reply("502 5.5.2 Command not recognised");
         }
         return true;
+    }
+
+    /** RFC 3207: after the handshake the session starts over, without what the client said in clear text. */
+    private void startTls() throws IOException {
+        if (secure) {
+            reply("503 5.5.1 TLS already active");
+            return;
+        }
+        reply("220 2.0.0 Ready to start TLS");
+        SSLSocket tls = (SSLSocket) sink.tls().getSocketFactory().createSocket(socket, null, socket.getPort(), true);
+        tls.setUseClientMode(false);
+        tls.startHandshake();
+        use(tls);
+        secure = true;
+        helo = "";
+        sender = null;
+        recipients.clear();
+        user = Optional.empty();
+        password = Optional.empty();
     }
 
     private void authenticate(String argument) throws IOException {
@@ -139,7 +185,7 @@ final class SinkSession implements Runnable {
         while ((line = readRawLine()) != null) {
             byte[] content = stripLineEnd(line);
             if (java.util.Arrays.equals(content, END_OF_DATA)) {
-                sink.record(new CapturedMessage(sink.name(), helo, sender, recipients, user, password,
+                sink.record(new CapturedMessage(sink.name(), helo, sender, recipients, user, password, secure,
                     data.toByteArray()));
                 sender = null;
                 recipients.clear();

@@ -36,7 +36,10 @@ public interface MailServer extends AutoCloseable {
     /** The local accounts that hold at least one message now, sorted. */
     List<String> accountsWithMail() throws IOException;
 
-    /** Every message delivered to {@code account}'s mailbox so far, in delivery order, as the raw message. */
+    /**
+     * Every message delivered to {@code account}'s mailbox so far, in delivery order, as the raw message with CRLF
+     * line ends and the headers the server added at delivery; none when the account has no mailbox.
+     */
     List<byte[]> mailbox(String account) throws IOException;
 
     /**

@@ -1,12 +1,8 @@
 package io.mailform.runtime.server;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -31,6 +27,7 @@ import io.mailform.runtime.config.Provisioning;
 import io.mailform.runtime.config.ProvisioningReader;
 import io.mailform.runtime.config.StartupException;
 import io.mailform.runtime.sandbox.CaptureSink;
+import io.mailform.runtime.sandbox.SandboxTls;
 
 /**
  * Starts a mail system: compiles a description if given one, checks the directory, starts the sinks and James, applies
@@ -76,8 +73,9 @@ public final class MailSystemRuntime {
         GuiceJamesServer server = null;
         try {
             if (options.sandbox()) {
+                SandboxTls tls = SandboxTls.create();
                 for (String gateway : configuration.outboundGateways()) {
-                    sinks.put(gateway, CaptureSink.start(gateway));
+                    sinks.put(gateway, CaptureSink.start(gateway, tls));
                 }
             }
             int smtpPort = portOrFree(options.smtpPort());
@@ -90,7 +88,7 @@ public final class MailSystemRuntime {
             server = JamesAssembly.create(workingDirectory, settings);
             startJames(server, directory);
             server.getProbe(ProvisioningProbe.class).apply(provisioning, passwords);
-            awaitSmtpGreeting(smtpPort);
+            SmtpGreeting.await(RunningMailSystem.HOST, smtpPort, SMTP_ANSWER_TIMEOUT);
             List<Path> temporary = new ArrayList<>(List.of(workingDirectory));
             owned.ifPresent(temporary::add);
             return new RunningMailSystem(server, temporary, smtpPort, imapPort, sinks, passwords);
@@ -142,34 +140,6 @@ public final class MailSystemRuntime {
             probe.bind(new InetSocketAddress(RunningMailSystem.HOST, 0));
             return probe.getLocalPort();
         }
-    }
-
-    /** Ready means a client gets the 220 greeting, not merely that the port is bound. */
-    private static void awaitSmtpGreeting(int port) throws StartupException {
-        long deadline = System.nanoTime() + SMTP_ANSWER_TIMEOUT.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            try (Socket socket = new Socket(RunningMailSystem.HOST, port)) {
-                socket.setSoTimeout(5_000);
-                String greeting = new BufferedReader(
-                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
-                if (greeting != null && greeting.startsWith("220")) {
-                    socket.getOutputStream().write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-                    return;
-                }
-                last = String.valueOf(greeting);
-            } catch (IOException e) {
-                last = e.getMessage();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StartupException("interrupted while waiting for SMTP on port " + port);
-            }
-        }
-        throw new StartupException("SMTP on " + RunningMailSystem.HOST + ":" + port + " did not answer with 220 within "
-            + SMTP_ANSWER_TIMEOUT.toSeconds() + " s (" + last + ")");
     }
 
     private static void cleanUp(GuiceJamesServer server, Path workingDirectory, Map<String, CaptureSink> sinks) {

@@ -2,6 +2,7 @@ package io.mailform.runtime.server;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,15 +12,19 @@ import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
 import org.apache.james.GuiceJamesServer;
+import org.apache.james.queue.api.MailQueue.MailQueueException;
 
 import io.mailform.runtime.config.OutboundGateway;
 import io.mailform.runtime.sandbox.CaptureSink;
 
 /**
- * A started mail system: its loopback ports, the IMAP password of each account and, in the sandbox, the capture sinks
- * by gateway name. Close to stop.
+ * A mail system started on James: its loopback ports, the IMAP password of each account and, in the sandbox, the
+ * capture sinks by gateway name. Close to stop.
+ *
+ * <p>As a {@link MailServer} it reads mailboxes over IMAP with each account's password, and tells {@link #idle()}
+ * from James's memory mail queues and its spooler (see there for what that can and cannot see).
  */
-public final class RunningMailSystem implements AutoCloseable {
+public final class RunningMailSystem implements MailServer {
     public static final String HOST = "127.0.0.1";
 
     private final GuiceJamesServer server;
@@ -28,6 +33,8 @@ public final class RunningMailSystem implements AutoCloseable {
     private final int imapPort;
     private final Map<String, CaptureSink> sinks;
     private final Map<String, String> passwords;
+    private final ImapMailboxes mailboxes;
+    private boolean closed;
 
     RunningMailSystem(GuiceJamesServer server, List<Path> temporaryDirectories, int smtpPort, int imapPort,
             Map<String, CaptureSink> sinks, Map<String, String> passwords) {
@@ -37,12 +44,20 @@ public final class RunningMailSystem implements AutoCloseable {
         this.imapPort = imapPort;
         this.sinks = Map.copyOf(sinks);
         this.passwords = Collections.unmodifiableMap(new LinkedHashMap<>(passwords));
+        this.mailboxes = new ImapMailboxes(HOST, imapPort);
     }
 
+    @Override
+    public ServerKind kind() {
+        return ServerKind.JAMES;
+    }
+
+    @Override
     public String host() {
         return HOST;
     }
 
+    @Override
     public int smtpPort() {
         return smtpPort;
     }
@@ -70,7 +85,8 @@ public final class RunningMailSystem implements AutoCloseable {
         return passwords.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).toList();
     }
 
-    /** The sink standing in for {@code gateway} as mailetcontainer.xml names it, e.g. {@code [smtp.isp.example]:587}. */
+    /** The sink standing in for {@code gateway} as mailetcontainer.xml names it, e.g. {@code smtp.isp.example:587}. */
+    @Override
     public CaptureSink sink(String gateway) {
         CaptureSink sink = sinks.get(gateway);
         if (sink == null) {
@@ -86,8 +102,50 @@ public final class RunningMailSystem implements AutoCloseable {
     }
 
     /** All sinks, sorted by name. */
+    @Override
     public List<CaptureSink> sinks() {
         return sinks.values().stream().sorted(Comparator.comparing(CaptureSink::name)).toList();
+    }
+
+    /** The accounts whose INBOX holds a message, asked over IMAP. */
+    @Override
+    public List<String> accountsWithMail() throws IOException {
+        List<String> withMail = new ArrayList<>();
+        for (String account : accounts()) {
+            if (mailboxes.count(account, password(account)) > 0) {
+                withMail.add(account);
+            }
+        }
+        return withMail.stream().sorted().toList();
+    }
+
+    /**
+     * The messages in {@code account}'s INBOX, read over IMAP: each as IMAP returns it, with CRLF line ends and the
+     * headers James added at delivery (Return-Path, Delivered-To). None for a name that is no account.
+     */
+    @Override
+    public List<byte[]> mailbox(String account) throws IOException {
+        if (!passwords.containsKey(account)) {
+            return List.of();
+        }
+        return mailboxes.messages(account, password(account));
+    }
+
+    /**
+     * True when James's memory mail queues are empty and its spooler is processing nothing. The queues count a
+     * message from the moment SMTP accepts it (James queues it before answering 250 to DATA) until its consumer is
+     * done with it: the spooler for the spool queue, each RemoteDelivery for its outgoing queue, a delivery waiting to
+     * be retried included. Not seen: an SMTP session still before the end of DATA, and the instant between a queue
+     * handing a message over and marking it in process. A message with a delayed retry keeps James from being idle
+     * until it is delivered or bounced, as Postfix's deferred queue does.
+     */
+    @Override
+    public boolean idle() throws IOException {
+        try {
+            return server.getProbe(MailQueueProbe.class).pending() == 0;
+        } catch (MailQueueException e) {
+            throw new IOException("cannot read James's mail queues: " + e.getMessage(), e);
+        }
     }
 
     /** The ports as {@code name=port} pairs: smtp, imap, then {@code sink.<gateway>} sorted. */
@@ -100,7 +158,11 @@ public final class RunningMailSystem implements AutoCloseable {
 
     /** Stops James and the sinks and deletes the temporary directories, whatever fails on the way. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             server.stop();
         } finally {

@@ -7,7 +7,10 @@ import com.google.inject.multibindings.Multibinder;
 
 import io.mailform.runtime.address.MailSettings;
 
-/** What the runtime adds to James's injector: the address settings its handlers and mailets read, and its probe. */
+/**
+ * What the runtime adds to James's injector: the address settings its handlers and mailets read, and its probes
+ * (provisioning at start, the queues for {@link RunningMailSystem#idle()}).
+ */
 final class RuntimeModule extends AbstractModule {
     private final MailSettings settings;
 
@@ -18,6 +21,8 @@ final class RuntimeModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(MailSettings.class).toInstance(settings);
-        Multibinder.newSetBinder(binder(), GuiceProbe.class).addBinding().to(ProvisioningProbe.class);
+        Multibinder<GuiceProbe> probes = Multibinder.newSetBinder(binder(), GuiceProbe.class);
+        probes.addBinding().to(ProvisioningProbe.class);
+        probes.addBinding().to(MailQueueProbe.class);
     }
 }

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.mailform.runtime.config.StartupException;
 
-/** Compiling a description for the runtime: the James files with their modes, or the compiler's diagnostics. */
+/**
+ * Compiling a description for the runtime: the James files with their modes (for Postfix every target), or the
+ * compiler's diagnostics.
+ */
 class DescriptionCompilerTest {
     private static final String SITE = "version: 1\nmode: internet-site\nhostname: mail.example.org\n"
         + "mail_name: example.org\n";
@@ -93,5 +96,28 @@ class DescriptionCompilerTest {
         StartupException refused = assertThrows(StartupException.class,
             () -> compile("version: 1\nmode: none\n", Map.of()));
         assertTrue(refused.getMessage().contains("mode none has no James configuration"), refused.getMessage());
+    }
+
+    @Test
+    void forPostfixEveryTargetIsWrittenAndJamesLimitsAreNotMentioned() throws Exception {
+        Path description = directory.resolve("mail.yaml");
+        Files.writeString(description,
+            SITE + "allow_alias_targets: [command]\naliases:\n  lists: \"|/usr/bin/lists\"\n");
+        Path output = DescriptionCompiler.compileForPostfix(description, Map.of(),
+            new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        compiled.add(output);
+        assertTrue(Files.isRegularFile(output.resolve("postfix/main.cf")));
+        assertTrue(Files.isRegularFile(output.resolve("james/provisioning.json")), "the accounts come from here");
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8), "the command alias is Postfix's to run");
+    }
+
+    @Test
+    void forPostfixModeNoneHasNothingToStart() throws Exception {
+        Path description = directory.resolve("mail.yaml");
+        Files.writeString(description, "version: 1\nmode: none\npostfix:\n  smtpd_helo_required: \"yes\"\n");
+        StartupException refused = assertThrows(StartupException.class, () -> DescriptionCompiler.compileForPostfix(
+            description, Map.of(), new PrintStream(warnings, true, StandardCharsets.UTF_8)));
+        assertTrue(refused.getMessage().contains("mode none has no main.cf of its own but parameters to merge into "
+            + "this host's"), refused.getMessage());
     }
 }

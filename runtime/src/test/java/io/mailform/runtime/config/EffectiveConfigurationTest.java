@@ -24,11 +24,34 @@ class EffectiveConfigurationTest {
     Path working;
 
     @Test
-    void loopbackListenersWithoutTlsAndEveryGatewayOnItsSink() throws Exception {
+    void loopbackListenersWithoutTlsAndEveryGatewayOnItsSinkWithStartTls() throws Exception {
         Path compiled = DescriptionCompiler.compile(Path.of("../examples/full.yaml"), Map.of(),
             new PrintStream(OutputStream.nullOutputStream()));
         try {
             check(compiled);
+        } finally {
+            try (Stream<Path> paths = Files.walk(compiled)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    /** At tls: verify and secure James would check the certificate against the JVM's authorities; not a sink's. */
+    @Test
+    void theSinksCertificateIsTrustedAtTheLevelsThatVerify() throws Exception {
+        Path compiled = DescriptionCompiler.compile(Path.of("src/test/resources/descriptions/smarthost-verified.yaml"),
+            Map.of(), new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            String original = Files.readString(compiled.resolve("james/conf/mailetcontainer.xml"));
+            assertEquals(2, count(original, "<verifyServerIdentity>true</verifyServerIdentity>"), original);
+            EffectiveConfiguration configuration = new EffectiveConfiguration(JamesDirectory.open(compiled));
+            configuration.write(working, 2525, 2143, Map.of("smtp.example.net:587", 4001,
+                "mx.partner.example.com:25", 4002));
+            String mailets = Files.readString(working.resolve("conf/mailetcontainer.xml"));
+            assertEquals(2, count(mailets, "<startTLS>true</startTLS>"), mailets);
+            assertEquals(2, count(mailets, "<mail.smtp.starttls.required>true</mail.smtp.starttls.required>"));
+            assertEquals(2, count(mailets, "<mail.smtp.ssl.trust>*</mail.smtp.ssl.trust>"), mailets);
+            assertEquals(0, count(mailets, "<verifyServerIdentity>true</verifyServerIdentity>"), mailets);
         } finally {
             try (Stream<Path> paths = Files.walk(compiled)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -57,11 +80,18 @@ class EffectiveConfigurationTest {
             assertTrue(mailets.contains("<gatewayPort>" + port + "</gatewayPort>"), mailets);
         }
         assertFalse(mailets.contains("<gateway>smtp.example.net</gateway>"), mailets);
-        assertFalse(mailets.contains("starttls.required"), "the sinks offer no STARTTLS");
-        assertFalse(mailets.contains("<startTLS>"), mailets);
+        assertEquals(3, count(mailets, "<startTLS>true</startTLS>"), "STARTTLS to the sinks as the description asks");
+        assertEquals(2, count(mailets, "<mail.smtp.starttls.required>true</mail.smtp.starttls.required>"),
+            "tls: encrypt still demands it");
+        assertEquals(3, count(mailets, "<mail.smtp.ssl.trust>*</mail.smtp.ssl.trust>"), mailets);
+        assertEquals(0, count(mailets, "<verifyServerIdentity>true</verifyServerIdentity>"), mailets);
         assertTrue(mailets.contains("<gatewayPassword>example-dummy-password</gatewayPassword>"), "logins stay");
 
         String original = Files.readString(compiled.resolve("james/conf/mailetcontainer.xml"));
         assertTrue(original.contains("<gateway>smtp.example.net</gateway>"), "the compiled files are not changed");
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 }

@@ -1,0 +1,226 @@
+package io.mailform.runtime.postfix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.mailform.runtime.RunMain;
+import io.mailform.runtime.compile.DescriptionCompiler;
+
+/**
+ * {@code run --server postfix} as a separate process: the ready line, and the host left as found after SIGTERM, also
+ * in the middle of the start, and after a start that fails.
+ */
+class RunPostfixTest {
+    private static final Pattern READY = Pattern.compile("ready smtp=(\\d+) sink\\.direct=(\\d+)");
+    private static final Pattern INSTANCE = Pattern.compile("Postfix instance in (\\S+),");
+    private static final List<String> ACCOUNTS = List.of("mfnewuser", "mfaliased");
+    private static final Path TEMPORARY = Path.of(System.getProperty("java.io.tmpdir"));
+
+    @TempDir
+    Path temporary;
+
+    private Path stderrFile;
+
+    @BeforeEach
+    void noAccountOfTheDescriptionExists() throws IOException {
+        for (String account : ACCOUNTS) {
+            assertFalse(SystemAccounts.exists(account), account + " must not exist before the test");
+        }
+    }
+
+    @Test
+    void sigtermStopsPostfixAndLeavesTheHostAsFound() throws Exception {
+        Path portsFile = temporary.resolve("ports");
+        Process process = start("run", "--server", "postfix", description(), "--ports-file", portsFile.toString());
+        try {
+            BufferedReader stdout = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String ready = stdout.readLine();
+            Matcher matcher = READY.matcher(String.valueOf(ready));
+            assertTrue(matcher.matches(), "ready line: " + ready + "\n" + stderr());
+            assertEquals(List.of(ready.substring("ready ".length()).split(" ")), Files.readAllLines(portsFile));
+            assertTrue(greeting(Integer.parseInt(matcher.group(1))).startsWith("220 mail.example.org"));
+            Path instance = instanceDirectory();
+            String log = stderr();
+            assertTrue(log.contains("main.cf: smtpd_authorized_xclient_hosts = 127.0.0.1 (tests choose"), log);
+            assertTrue(log.contains("created the system accounts mfnewuser, mfaliased"), log);
+            for (String account : ACCOUNTS) {
+                assertTrue(SystemAccounts.exists(account), account);
+            }
+            assertFalse(InstanceProcesses.of(instance.resolve("conf")).isEmpty(), "Postfix runs");
+
+            // kill(1) rather than Process.destroy(), which would also close the pipes this test still reads.
+            sigterm(process);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped after SIGTERM");
+            assertEquals(null, stdout.readLine(), "nothing but the ready line on stdout");
+            assertHostAsFound(instance);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void sigtermDuringTheStartLeavesNothingBehind() throws Exception {
+        Set<Path> before = instanceDirectories();
+        Process process = start("run", "--server", "postfix", description());
+        try {
+            Path instance = awaitNewInstanceDirectory(before, process);
+            sigterm(process);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped after SIGTERM");
+            assertHostAsFound(instance);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aStartThatFailsLeavesNothingBehind() throws Exception {
+        Path compiled = DescriptionCompiler.compileForPostfix(Path.of(description()), Map.of(),
+            new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            // postalias and postmap do not mind, postfix check does: after the accounts were made.
+            Files.writeString(compiled.resolve("postfix/main.cf"), "daemon_directory = /nonexistent/postfix\n",
+                StandardOpenOption.APPEND);
+            Set<Path> before = instanceDirectories();
+            Result result = run("run", "--server", "postfix", compiled.toString());
+            assertEquals(1, result.status(), result.stderr());
+            assertTrue(result.stderr().contains("error: postfix check refuses the instance's configuration"),
+                result.stderr());
+            assertTrue(result.stderr().contains("chdir(/nonexistent/postfix)"), result.stderr());
+            assertEquals(before, instanceDirectories(), "no instance directory is left");
+            for (String account : ACCOUNTS) {
+                assertFalse(SystemAccounts.exists(account), account + " is removed again");
+            }
+        } finally {
+            DirectoryTree.delete(compiled);
+        }
+    }
+
+    @Test
+    void modeNoneIsRefusedWithTheReason() throws Exception {
+        Result result = run("run", "--server", "postfix", "../examples/none.yaml");
+        assertEquals(1, result.status());
+        assertTrue(result.stderr().contains("mode none has no main.cf of its own but parameters to merge into this "
+            + "host's"), result.stderr());
+        assertEquals("", result.stdout());
+    }
+
+    @Test
+    void jamesOnlyOptionsAreUsageErrors() throws Exception {
+        Result result = run("run", "--server", "postfix", "--imap-port", "1143", "--no-sandbox", description());
+        assertEquals(2, result.status());
+        assertTrue(result.stderr().contains("not with --server postfix: --imap-port (Postfix has no IMAP server"),
+            result.stderr());
+        assertTrue(result.stderr().contains("--no-sandbox (a private Postfix instance always sends to capture sinks"),
+            result.stderr());
+        Result unknown = run("run", "--server", "exim", description());
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.stderr().contains("\"exim\" is not a server: james or postfix"), unknown.stderr());
+    }
+
+    private static String description() {
+        return PostfixInstanceTest.testDescription("new-accounts").toString();
+    }
+
+    private void assertHostAsFound(Path instance) throws IOException {
+        assertFalse(Files.exists(instance), instance + " is deleted");
+        assertEquals(List.of(), InstanceProcesses.of(instance.resolve("conf")), "no process of the instance");
+        for (String account : ACCOUNTS) {
+            assertFalse(SystemAccounts.exists(account), account + " is removed again");
+        }
+    }
+
+    private Path instanceDirectory() throws IOException {
+        Matcher matcher = INSTANCE.matcher(stderr());
+        assertTrue(matcher.find(), stderr());
+        return Path.of(matcher.group(1));
+    }
+
+    private static Set<Path> instanceDirectories() throws IOException {
+        try (Stream<Path> children = Files.list(TEMPORARY)) {
+            return children.filter(path -> path.getFileName().toString().startsWith("mailform-postfix-"))
+                .collect(Collectors.toSet());
+        }
+    }
+
+    /** The instance directory the process made, as soon as it exists: the start is under way then. */
+    private static Path awaitNewInstanceDirectory(Set<Path> before, Process process) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            Set<Path> now = instanceDirectories();
+            now.removeAll(before);
+            if (!now.isEmpty()) {
+                assertEquals(1, now.size(), now::toString);
+                return now.iterator().next();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no instance directory appeared");
+    }
+
+    private static void sigterm(Process process) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor());
+    }
+
+    private record Result(int status, String stdout, String stderr) {
+    }
+
+    private Result run(String... arguments) throws Exception {
+        Process process = start(arguments);
+        try {
+            String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+            return new Result(process.exitValue(), stdout, stderr());
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private Process start(String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"),
+            RunMain.class.getName()));
+        command.addAll(Arrays.asList(arguments));
+        // stderr goes to a file so that a chatty server cannot block on a full pipe.
+        stderrFile = temporary.resolve("stderr");
+        return new ProcessBuilder(command).redirectError(stderrFile.toFile()).start();
+    }
+
+    private String stderr() throws IOException {
+        return Files.readString(stderrFile);
+    }
+
+    private static String greeting(int port) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                .readLine();
+        }
+    }
+}
