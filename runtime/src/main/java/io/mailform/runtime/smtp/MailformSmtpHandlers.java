@@ -20,6 +20,7 @@ import org.apache.james.smtpserver.CoreCmdHandlerLoader;
 import org.apache.james.smtpserver.JamesDataCmdHandler;
 import org.apache.james.smtpserver.JamesMailCmdHandler;
 import org.apache.james.smtpserver.JamesRcptCmdHandler;
+import org.apache.james.smtpserver.SendMailHandler;
 
 /**
  * James's core SMTP handlers, with those whose replies differ from Postfix's replaced by the runtime's, and without
@@ -39,7 +40,8 @@ public class MailformSmtpHandlers implements HandlersPackage {
         replaced(EhloCmdHandler.class, PostfixEhloCmdHandler.class),
         replaced(VrfyCmdHandler.class, PostfixVrfyCmdHandler.class),
         replaced(AuthRequiredToRelayRcptHook.class, RelayAccessRcptHook.class),
-        replaced(StartTlsCmdHandler.class, PostfixStartTlsCmdHandler.class));
+        replaced(StartTlsCmdHandler.class, PostfixStartTlsCmdHandler.class),
+        replaced(SendMailHandler.class, PostfixQueueingHook.class));
     private static final Set<String> LEFT_OUT = Set.of(
         HelpCmdHandler.class.getName(),
         ExpnCmdHandler.class.getName(),
