@@ -12,6 +12,7 @@ import java.util.List;
 final class MailetContainerFile {
     static final String FILE = "conf/mailetcontainer.xml";
     static final String STRIP_EXTENSION = "io.mailform.runtime.mailet.StripRecipientExtension";
+    static final String COPY_PER_LOCAL_RECIPIENT = "io.mailform.runtime.mailet.CopyPerLocalRecipient";
     static final String RESERVED_NAME_WITHOUT_ALIAS = "io.mailform.runtime.mailet.ReservedNameWithoutAlias";
     private static final String RELAY_ALLOWED = "relay-allowed";
 
@@ -81,9 +82,10 @@ final class MailetContainerFile {
     }
 
     /**
-     * Recipient delimiter before the aliases (user+ext that is neither a user nor an alias becomes user) and again
-     * after them (an alias target user+ext), as Postfix's local(8) applies it at every step. Mail for MAILER-DAEMON
-     * and double-bounce that no alias takes is discarded, as Postfix discards it.
+     * Each local recipient on its own (Postfix delivers a copy per recipient, where James would merge recipients that
+     * reach one mailbox), then the recipient delimiter before the aliases (user+ext that is neither a user nor an
+     * alias becomes user) and again after them (an alias target user+ext), as Postfix's local(8) applies it at every
+     * step. Mail for MAILER-DAEMON and double-bounce that no alias takes is discarded, as Postfix discards it.
      */
     private static XmlElement transport() {
         XmlElement relayAllowed = XmlElement.of("matcher").attribute("name", RELAY_ALLOWED)
@@ -94,6 +96,7 @@ final class MailetContainerFile {
         return processor("transport")
                 .add(relayAllowed)
                 .add(mailet("All", "RemoveMimeHeader").add("name", "bcc").add("onMailetException", "ignore"))
+                .add(mailet("All", COPY_PER_LOCAL_RECIPIENT))
                 .add(mailet("All", STRIP_EXTENSION))
                 .add(mailet("All", "RecipientRewriteTable").add("errorProcessor", "rrt-error"))
                 .add(mailet("All", STRIP_EXTENSION))
