@@ -89,16 +89,17 @@ final class LocalDelivery {
         }
     }
 
+    /** local(8) looks the account up by the local part without its extension, even when the whole is an account. */
     private void mailbox(EnvelopeAddress address, Set<Destination> destinations, Trace trace) {
         String localPart = address.localPart();
-        Optional<String> account = Optional.of(AddressBook.fold(localPart)).filter(book::isAccount)
-                .or(() -> book.delimiter().stripExtension(localPart).map(AddressBook::fold).filter(book::isAccount));
-        if (account.isPresent()) {
-            trace.step(address.address() + ": mailbox of the account " + account.get());
-            destinations.add(new Destination.Mailbox(account.get()));
+        String user = AddressBook.fold(book.delimiter().stripExtension(localPart).orElse(localPart));
+        if (book.isAccount(user)) {
+            trace.step(address.address() + ": mailbox of the account " + user);
+            destinations.add(new Destination.Mailbox(user));
         } else {
-            trace.step(address.address() + ": no such account, bounced (unknown user)");
-            destinations.add(new Destination.Failed(address.address(), "unknown user: \"" + localPart + "\""));
+            trace.step(address.address() + ": no account \"" + user + "\" (local(8) looks the account up without "
+                    + "the extension), bounced");
+            destinations.add(new Destination.Failed(address.address(), "unknown user: \"" + user + "\""));
         }
     }
 }

@@ -156,6 +156,22 @@ class OracleTest {
                         Optional.of("example-org"), true)), prediction.outcome().arrivals());
     }
 
+    /** Measured: smtpd finds www-data in the password file, local(8) looks up www, without the extension "-data". */
+    @Test
+    void anAccountWithTheDelimiterInItsNameIsAcceptedAndThenBounced() {
+        Oracle oracle = new Oracle(yaml("""
+                version: 1
+                mode: internet-site
+                hostname: mail.example.org
+                mail_name: example.org
+                recipient_delimiter: "-"
+                """));
+        Prediction prediction = send(oracle, OUTSIDE, "someone@remote.example", "www-data@example.org");
+        assertEquals("250 2.1.5", status(prediction));
+        assertEquals(List.of(Arrival.inSink(Arrival.Kind.BOUNCE, "direct", "someone@remote.example",
+                Optional.empty(), true)), prediction.outcome().arrivals());
+    }
+
     @Test
     void anOversizeMessageIsRefusedAtMail() throws IOException {
         Oracle oracle = new Oracle(example("internet-site"));

@@ -29,15 +29,8 @@ public final class RecipientDirectory {
 
     /** True when the address itself is a user or has a mapping, ignoring any extension. */
     public boolean isKnown(MailAddress address) throws UsersRepositoryException, RecipientRewriteTableException {
-        if (isUser(address)) {
-            return true;
-        }
-        try {
-            return !rewriteTable.getResolvedMappings(address.getLocalPart(), address.getDomain()).isEmpty();
-        } catch (ErrorMappingException e) {
-            // An error mapping is a configured answer for this address: the address is known.
-            return true;
-        }
+        // An error mapping is a configured answer for this address: the address is known.
+        return isUser(address) || hasMapping(address);
     }
 
     private boolean isUser(MailAddress address) throws UsersRepositoryException {
@@ -63,6 +56,27 @@ public final class RecipientDirectory {
             return base;
         }
         return Optional.empty();
+    }
+
+    /**
+     * Where Postfix's local(8) takes mail for a local address: the address itself when it has a mapping (an alias),
+     * else the address without its extension, whose alias or mailbox then takes it. local(8) looks aliases up by the
+     * whole local part and then by the part before the delimiter, but mailboxes by the part before the delimiter
+     * only: with "-" as the delimiter, mail for the account www-data goes to www, which is no account, and bounces.
+     */
+    public MailAddress deliveredAs(MailAddress address) throws RecipientRewriteTableException {
+        if (hasMapping(address)) {
+            return address;
+        }
+        return withoutExtension(address).orElse(address);
+    }
+
+    private boolean hasMapping(MailAddress address) throws RecipientRewriteTableException {
+        try {
+            return !rewriteTable.getResolvedMappings(address.getLocalPart(), address.getDomain()).isEmpty();
+        } catch (ErrorMappingException e) {
+            return true;
+        }
     }
 
     private Optional<MailAddress> withoutExtension(MailAddress address) {

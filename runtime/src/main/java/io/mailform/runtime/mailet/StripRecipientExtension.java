@@ -13,9 +13,10 @@ import org.apache.mailet.base.GenericMailet;
 import io.mailform.runtime.address.RecipientDirectory;
 
 /**
- * Postfix's recipient_delimiter for delivery: a local recipient {@code user+ext} that is neither a user nor mapped
- * itself becomes {@code user}, before the RecipientRewriteTable mailet resolves aliases. Runs in the transport
- * processor; recipients in other domains are left alone.
+ * Postfix's recipient_delimiter for delivery: a local recipient {@code user+ext} without a mapping of its own becomes
+ * {@code user}, before the RecipientRewriteTable mailet resolves aliases, as local(8) looks aliases up by the whole
+ * local part and then without the extension, and mailboxes without it only ({@link RecipientDirectory#deliveredAs}).
+ * Runs in the transport processor; recipients in other domains are left alone.
  */
 public class StripRecipientExtension extends GenericMailet {
     private final RecipientDirectory recipients;
@@ -46,7 +47,7 @@ public class StripRecipientExtension extends GenericMailet {
             return recipient;
         }
         try {
-            return recipients.resolve(recipient).orElse(recipient);
+            return recipients.deliveredAs(recipient);
         } catch (Exception e) {
             throw new MessagingException("Cannot look up recipient " + recipient.asString(), e);
         }
