@@ -13,7 +13,8 @@ public final class MailboxUsage {
 
     private final Map<String, Long> bytes = new HashMap<>();
 
-    long used(String account) {
+    /** The bytes the oracle takes {@code account}'s mailbox to hold. */
+    public long used(String account) {
         return bytes.getOrDefault(account, 0L);
     }
 

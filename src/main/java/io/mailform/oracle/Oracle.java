@@ -23,8 +23,13 @@ public final class Oracle {
     static final long POSTFIX_DEFAULT_MESSAGE_SIZE_LIMIT = 10_240_000;
     /** What Postfix adds to the message it counts against message_size_limit: envelope records and Received. */
     static final long QUEUE_FILE_OVERHEAD = 600;
-    /** Within this distance of a limit, Postfix's and James's counting differ too much to judge. */
-    static final long EDGE = 1_500;
+    /**
+     * Within this distance of a limit, Postfix's and James's counting differ too much to judge: the larger of 1,500
+     * bytes and 2% of the limit (what the servers add per stored message, and mbox's LF line ends, add up).
+     */
+    static long edge(long limit) {
+        return Math.max(1_500, limit / 50);
+    }
 
     private final MailSystem system;
     private final AddressBook book;
@@ -87,8 +92,8 @@ public final class Oracle {
             return new Prediction(new Outcome(Reply.of(552, "5.3.4", "Message size exceeds fixed limit"), List.of(),
                     Optional.empty(), List.of()), uncertainties);
         }
-        if (limit > 0 && envelope.size() + QUEUE_FILE_OVERHEAD + EDGE > limit) {
-            uncertainties.add("the message is within " + (QUEUE_FILE_OVERHEAD + EDGE) + " bytes of message_size_limit "
+        if (limit > 0 && envelope.size() + QUEUE_FILE_OVERHEAD + edge(limit) > limit) {
+            uncertainties.add("the message is within " + (QUEUE_FILE_OVERHEAD + edge(limit)) + " bytes of message_size_limit "
                     + limit + ", where what the servers count differs");
         }
         Reply mail = Reply.of(250, "2.1.0", "Ok");
@@ -155,7 +160,7 @@ public final class Oracle {
         if (destination instanceof Destination.Mailbox mailbox) {
             long limit = system.mailboxSizeLimit().bytes();
             long after = usage.used(mailbox.account()) + size + MailboxUsage.ADDED_ON_DELIVERY;
-            if (limit > 0 && Math.abs(after - limit) < EDGE) {
+            if (limit > 0 && Math.abs(after - limit) < edge(limit)) {
                 uncertainties.add("mailbox " + mailbox.account() + " would hold " + after
                         + " bytes, at the edge of mailbox_size_limit " + limit);
             }

@@ -181,7 +181,15 @@ public final class CaseGenerator {
                     + LARGEST_FILLED_MAILBOX + ")");
             return;
         }
-        long size = Math.min(limit * 2 / 5, system.messageSizeLimit().map(s -> s.bytes()).orElse(limit) - 4096);
+        // Two messages fill 80% of what is left and a third overflows by as much: far from the limit on both sides,
+        // where what Postfix and James count per stored message does not matter.
+        long free = limit - predictions.storedIn(user.get());
+        long size = Math.min(free * 2 / 5, system.messageSizeLimit().map(s -> s.bytes()).orElse(limit) - 4096);
+        if (size < 10_240 || 2 * size > free * 9 / 10 || 3 * size < free * 11 / 10) {
+            notes.add("no full-mailbox case: mailbox_size_limit " + limit + " leaves no room for messages clearly "
+                    + "under and over it after the other cases");
+            return;
+        }
         // The bounce must go somewhere observable: a local-only system cannot send one to another domain.
         String sender = system.mode() == Mode.LOCAL_ONLY ? "root@" + home : REMOTE_SENDER;
         add("a full mailbox bounces the message that does not fit", insideOrLocal(), sender,

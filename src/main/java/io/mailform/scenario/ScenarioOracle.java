@@ -29,6 +29,11 @@ public final class ScenarioOracle {
         this.clients = new ClientAddresses(system, oracle);
     }
 
+    /** How full the oracle takes {@code account}'s mailbox to be after the cases predicted so far. */
+    public long storedIn(String account) {
+        return usage.used(account);
+    }
+
     public CasePrediction predict(Case item) {
         Send send = item.send();
         Client client = new Client(clients.of(send.client()).orElseThrow(
