@@ -19,6 +19,7 @@ import io.mailform.runtime.config.StartupException;
 import io.mailform.runtime.postfix.PostfixOptions;
 import io.mailform.runtime.postfix.PostfixRuntime;
 import io.mailform.runtime.postfix.RunningPostfix;
+import io.mailform.runtime.scenario.TestCommand;
 import io.mailform.runtime.server.MailServer;
 import io.mailform.runtime.server.MailSystemRuntime;
 import io.mailform.runtime.server.RunningMailSystem;
@@ -37,8 +38,9 @@ import picocli.CommandLine.Spec;
  * description FILE first) on Apache James or in a private instance of the host's Postfix, prints one {@code ready
  * smtp=...} line on stdout once SMTP answers, and runs until SIGTERM or SIGINT. Logs go to stderr.
  */
-@Command(name = "mailform-runtime", mixinStandardHelpOptions = true, subcommands = RunMain.Run.class,
-    description = "Runs a compiled mail system on Apache James or on a private Postfix instance.")
+@Command(name = "mailform-runtime", mixinStandardHelpOptions = true, subcommands = {RunMain.Run.class,
+    TestCommand.class},
+    description = "Runs a compiled mail system on Apache James or on a private Postfix instance, and tests it there.")
 public final class RunMain {
     static final int EXIT_CANNOT_START = 1;
     static final int EXIT_USAGE = 2;
@@ -48,7 +50,7 @@ public final class RunMain {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "io/mailform/runtime/logback-run.xml");
         }
-        System.exit(new CommandLine(new RunMain()).execute(args));
+        System.exit(new CommandLine(new RunMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,

@@ -38,6 +38,16 @@ public final class PostfixRuntime {
     private PostfixRuntime() {
     }
 
+    /** Why this host cannot run a private instance (no Postfix, no SASL modules, not root), or empty when it can. */
+    public static Optional<String> hostProblem() {
+        try {
+            HostPostfix.locate();
+            return Optional.empty();
+        } catch (StartupException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     public static RunningPostfix start(PostfixOptions options) throws StartupException {
         HostPostfix host = HostPostfix.locate();
         Teardown teardown = Teardown.start();

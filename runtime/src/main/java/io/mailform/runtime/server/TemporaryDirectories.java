@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * The runtime's temporary directories (the working copy of the configuration, a compiled description): deleted when
  * the system stops, and by a shutdown hook when the JVM ends first, e.g. on SIGTERM while James is still starting.
  */
-final class TemporaryDirectories {
+public final class TemporaryDirectories {
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
@@ -28,12 +28,12 @@ final class TemporaryDirectories {
     }
 
     /** A directory made elsewhere that is now the runtime's to delete. */
-    static Path register(Path directory) {
+    public static Path register(Path directory) {
         LIVE.add(directory);
         return directory;
     }
 
-    static void delete(Path directory) {
+    public static void delete(Path directory) {
         if (Files.exists(directory)) {
             try (Stream<Path> paths = Files.walk(directory)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -1,0 +1,312 @@
+package io.mailform.runtime.scenario;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import javax.xml.stream.XMLStreamException;
+
+import io.mailform.diag.Code;
+import io.mailform.diag.Diagnostic;
+import io.mailform.diag.Diagnostics;
+import io.mailform.diag.render.TextRenderer;
+import io.mailform.model.MailSystem;
+import io.mailform.model.Mode;
+import io.mailform.oracle.Oracle;
+import io.mailform.pipeline.Pipeline;
+import io.mailform.pipeline.Validation;
+import io.mailform.runtime.compile.DescriptionCompiler;
+import io.mailform.runtime.config.StartupException;
+import io.mailform.runtime.postfix.PostfixRuntime;
+import io.mailform.runtime.server.ServerKind;
+import io.mailform.runtime.server.TemporaryDirectories;
+import io.mailform.scenario.CaseGenerator;
+import io.mailform.scenario.ScenarioReader;
+import io.mailform.scenario.ScenarioValidation;
+import io.mailform.scenario.ScenarioWriter;
+import io.mailform.scenario.Scenarios;
+import io.mailform.source.SourceFile;
+import io.mailform.yaml.Findings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code test DESCRIPTION [SCENARIOS...]}: runs every case of each scenario file (or cases generated from the
+ * description) on James and on a private Postfix, both started from the compiled description, and judges each case
+ * against what it expects, against the oracle, and the servers against each other.
+ */
+@Command(name = "test", mixinStandardHelpOptions = true,
+    description = {"Run the cases of SCENARIOS (or cases generated from DESCRIPTION) on James and on a private Postfix,",
+        "both compiled from DESCRIPTION, and report each case: its replies and where every copy ended up."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every case passed on every server", "1:a case failed, or a description or scenario file has "
+        + "errors", "2:usage error, or a server that was asked for cannot run here", "3:a file could not be read or "
+        + "written"})
+public final class TestCommand implements Callable<Integer> {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int IO = 3;
+
+    /** Which servers to run on. */
+    enum ServerChoice {
+        james, postfix, both
+    }
+
+    /** How to print the report. */
+    enum ReportFormat {
+        text, json, junit
+    }
+
+    @Parameters(index = "0", paramLabel = "DESCRIPTION", description = "The YAML description to test.")
+    Path description;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "SCENARIOS",
+        description = "Scenario files; without any, cases are generated from the description.")
+    List<Path> scenarioFiles = new ArrayList<>();
+
+    @Option(names = "--server", paramLabel = "SERVER",
+        description = "james, postfix or both (default: both where Postfix is installed and this runs as root, "
+            + "else james).")
+    ServerChoice server;
+
+    @Option(names = "--generate", description = "Also run the cases generated from the description.")
+    boolean generate;
+
+    @Option(names = "--write", paramLabel = "FILE",
+        description = "Save the generated cases as a scenario file to edit, and run them.")
+    Path write;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+        description = "text, json or junit (default: ${DEFAULT-VALUE}).")
+    ReportFormat format = ReportFormat.text;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+        description = "Write the report here instead of standard output.")
+    Path output;
+
+    private final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+
+    @Override
+    public Integer call() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(description);
+        } catch (IOException e) {
+            err.println("mailform: cannot read " + description + ": " + e.getMessage());
+            return IO;
+        }
+        Validation validation = new Pipeline().validate(description.toString(), bytes);
+        print(validation.source(), validation.diagnostics());
+        if (validation.hasErrors() || validation.mailSystem().isEmpty()) {
+            return FAILED;
+        }
+        MailSystem system = validation.mailSystem().get();
+        if (system.mode() == Mode.NONE) {
+            err.println("mailform: " + description + " has mode none: its main.cf is maintained by hand, so the "
+                + "description does not say what the system does with mail; there is nothing to test");
+            return FAILED;
+        }
+        Oracle oracle = new Oracle(system);
+        List<Source> sources = new ArrayList<>();
+        boolean invalid = false;
+        for (Path file : scenarioFiles) {
+            Optional<Source> source = read(file, system, oracle);
+            if (source.isEmpty()) {
+                invalid = true;
+            } else {
+                sources.add(source.get());
+            }
+        }
+        if (invalid) {
+            return FAILED;
+        }
+        if (generate || write != null || scenarioFiles.isEmpty()) {
+            Optional<Source> generated = generated(system, oracle);
+            if (generated.isEmpty()) {
+                return IO;
+            }
+            sources.add(generated.get());
+        }
+        Optional<List<ServerKind>> kinds = servers();
+        if (kinds.isEmpty()) {
+            return USAGE;
+        }
+        return run(system, sources, kinds.get());
+    }
+
+    private record Source(String name, Scenarios scenarios) {
+    }
+
+    private int run(MailSystem system, List<Source> sources, List<ServerKind> kinds) {
+        Path compiled;
+        try {
+            compiled = TemporaryDirectories.register(DescriptionCompiler.compileForPostfix(description, System.getenv(),
+                err));
+        } catch (StartupException e) {
+            err.println("mailform: " + e.getMessage());
+            return FAILED;
+        }
+        try {
+            boolean passed = true;
+            List<TestReport> reports = new ArrayList<>();
+            for (Source source : sources) {
+                String runId = UUID.randomUUID().toString().substring(0, 8);
+                TestReport report = new TestRun(system, Servers.sandboxed(), line -> err.println("  " + line))
+                    .run(description.toString(), source.name(), source.scenarios(), compiled, kinds, runId);
+                reports.add(report);
+                passed &= report.passed();
+            }
+            return report(reports) ? (passed ? OK : FAILED) : IO;
+        } finally {
+            TemporaryDirectories.delete(compiled);
+        }
+    }
+
+    /** Writes the reports; false when the output file could not be written. */
+    private boolean report(List<TestReport> reports) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        try {
+            for (TestReport report : reports) {
+                switch (format) {
+                    case text -> new TextReport().print(report, out);
+                    case json -> new JsonReport().print(report, out);
+                    case junit -> new JunitReport().write(report, out);
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write JUnit XML", e);
+        }
+        out.flush();
+        if (output == null) {
+            System.out.write(buffer.toByteArray(), 0, buffer.size());
+            System.out.flush();
+            return true;
+        }
+        try {
+            writeAtomically(output, buffer.toByteArray());
+            err.println("mailform: wrote the report to " + output);
+            return true;
+        } catch (IOException e) {
+            err.println("mailform: cannot write " + output + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    private Optional<Source> read(Path file, MailSystem system, Oracle oracle) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            err.println("mailform: cannot read " + file + ": " + e.getMessage());
+            return Optional.empty();
+        }
+        ScenarioValidation validation = new ScenarioReader().read(file.toString(), bytes, system, oracle);
+        List<Diagnostic> diagnostics = new ArrayList<>(validation.diagnostics());
+        validation.scenarios().ifPresent(scenarios -> diagnostics.addAll(otherDescription(file, scenarios,
+            validation)));
+        print(validation.source(), diagnostics);
+        if (validation.hasErrors()) {
+            return Optional.empty();
+        }
+        return validation.scenarios().map(scenarios -> new Source(file.toString(), scenarios));
+    }
+
+    /** A warning when the file says it tests another description than the one it is run with. */
+    private List<Diagnostic> otherDescription(Path file, Scenarios scenarios, ScenarioValidation validation) {
+        Path named = Optional.ofNullable(file.toAbsolutePath().getParent()).orElse(Path.of("/"))
+            .resolve(scenarios.description()).normalize();
+        if (named.equals(description.toAbsolutePath().normalize())) {
+            return List.of();
+        }
+        Diagnostics diagnostics = new Diagnostics(validation.source());
+        new Findings(diagnostics, validation.sourceMap()).atValue(Code.SCENARIO_OTHER_DESCRIPTION, "/description",
+            "these cases were written for " + scenarios.description() + " and are run with " + description,
+            "name " + description + " under description, relative to " + file + ", if they are meant for it");
+        return diagnostics.toList();
+    }
+
+    private Optional<Source> generated(MailSystem system, Oracle oracle) {
+        String named = write == null ? description.toString()
+            : Optional.ofNullable(write.toAbsolutePath().getParent()).orElse(Path.of("/"))
+                .relativize(description.toAbsolutePath()).toString();
+        CaseGenerator.Generated generated = new CaseGenerator(system, oracle).generate(named);
+        generated.notes().forEach(note -> err.println("mailform: " + note));
+        if (write != null) {
+            List<String> comment = new ArrayList<>(List.of("",
+                "Cases generated by mailform test --write from " + description + ": what Postfix does with",
+                "each, as mailform's oracle predicts it. Edit them, and run them with",
+                "  mailform test " + description + " " + write, ""));
+            generated.notes().forEach(note -> comment.add("Not generated: " + note));
+            String text = new ScenarioWriter().write(generated.scenarios(), schemaPath(), comment);
+            try {
+                writeAtomically(write, text.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                err.println("mailform: cannot write " + write + ": " + e.getMessage());
+                return Optional.empty();
+            }
+            err.println("mailform: wrote " + generated.scenarios().cases().size() + " cases to " + write);
+        }
+        return Optional.of(new Source(write == null ? "generated" : write.toString(), generated.scenarios()));
+    }
+
+    /** The scenario schema of this checkout, relative to the written file, for editors; when it can be found. */
+    private Optional<String> schemaPath() {
+        return Optional.ofNullable(System.getProperty("mailform.home"))
+            .map(home -> Path.of(home, "schema", "scenarios.schema.json").toAbsolutePath().normalize())
+            .filter(Files::isRegularFile)
+            .map(schema -> Optional.ofNullable(write.toAbsolutePath().getParent()).orElse(Path.of("/"))
+                .relativize(schema).toString());
+    }
+
+    private Optional<List<ServerKind>> servers() {
+        Optional<String> postfixProblem = PostfixRuntime.hostProblem();
+        if (server == null) {
+            if (postfixProblem.isPresent()) {
+                err.println("mailform: testing on James only: " + postfixProblem.get());
+                return Optional.of(List.of(ServerKind.JAMES));
+            }
+            return Optional.of(List.of(ServerKind.JAMES, ServerKind.POSTFIX));
+        }
+        if (server != ServerChoice.james && postfixProblem.isPresent()) {
+            err.println("mailform: --server " + server + ": " + postfixProblem.get());
+            return Optional.empty();
+        }
+        return Optional.of(switch (server) {
+            case james -> List.of(ServerKind.JAMES);
+            case postfix -> List.of(ServerKind.POSTFIX);
+            case both -> List.of(ServerKind.JAMES, ServerKind.POSTFIX);
+        });
+    }
+
+    private void print(SourceFile source, List<Diagnostic> diagnostics) {
+        if (!diagnostics.isEmpty()) {
+            new TextRenderer(false).render(diagnostics, Map.of(source.name(), source), err);
+        }
+    }
+
+    private static void writeAtomically(Path file, byte[] content) throws IOException {
+        Path directory = Optional.ofNullable(file.toAbsolutePath().getParent()).orElse(Path.of("/"));
+        Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
+        try (OutputStream out = Files.newOutputStream(temporary)) {
+            out.write(content);
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
