@@ -27,7 +27,7 @@ public final class Oracle {
      * Within this distance of a limit, Postfix's and James's counting differ too much to judge: the larger of 1,500
      * bytes and 2% of the limit (what the servers add per stored message, and mbox's LF line ends, add up).
      */
-    static long edge(long limit) {
+    public static long edge(long limit) {
         return Math.max(1_500, limit / 50);
     }
 

@@ -33,6 +33,8 @@ public final class CaseGenerator {
     static final long LARGEST_SENT = 16L << 20;
     /** A mailbox limit up to this is filled by a generated case. */
     static final long LARGEST_FILLED_MAILBOX = 4L << 20;
+    /** The schema's bound on {@code repeat}. */
+    static final int MAX_REPEAT = 100;
     static final String REMOTE = "friend@remote.example";
     static final String REMOTE_SENDER = "someone@remote.example";
     private static final String POSTMASTER = "postmaster";
@@ -161,9 +163,9 @@ public final class CaseGenerator {
         }
         add("a message over message_size_limit is refused at MAIL", insideOrLocal(), "root@" + home,
                 List.of(name + "@" + home), Optional.empty(), OptionalLong.of(limit + 1024), 1);
-        if (limit - 4096 <= LARGEST_SENT) {
+        if (underLimit(limit) <= LARGEST_SENT) {
             add("a message just under message_size_limit is accepted", insideOrLocal(), "root@" + home,
-                    List.of(name + "@" + home), Optional.empty(), OptionalLong.of(limit - 4096), 1);
+                    List.of(name + "@" + home), Optional.empty(), OptionalLong.of(underLimit(limit)), 1);
         } else {
             notes.add("no case just under message_size_limit: " + limit + " bytes is more than a test sends ("
                     + LARGEST_SENT + ")");
@@ -181,19 +183,26 @@ public final class CaseGenerator {
                     + LARGEST_FILLED_MAILBOX + ")");
             return;
         }
-        // Two messages fill 80% of what is left and a third overflows by as much: far from the limit on both sides,
-        // where what Postfix and James count per stored message does not matter.
+        // The boundary falls halfway through the last message that fits: half a message from the limit on both
+        // sides, far from where what Postfix and James count per stored message matters.
         long free = limit - predictions.storedIn(user.get());
-        long size = Math.min(free * 2 / 5, system.messageSizeLimit().map(s -> s.bytes()).orElse(limit) - 4096);
-        if (size < 10_240 || 2 * size > free * 9 / 10 || 3 * size < free * 11 / 10) {
-            notes.add("no full-mailbox case: mailbox_size_limit " + limit + " leaves no room for messages clearly "
-                    + "under and over it after the other cases");
+        long largest = underLimit(system.messageSizeLimit().map(s -> s.bytes()).orElse(limit));
+        int fits = (int) Math.max(2, Math.ceil(free / (double) largest));
+        long size = (long) (free / (fits + 0.5));
+        if (size / 2 < 2 * Oracle.edge(limit) || fits + 1 > MAX_REPEAT) {
+            notes.add("no full-mailbox case: mailbox_size_limit " + limit + " cannot be reached with messages that "
+                    + "stay clear of message_size_limit");
             return;
         }
         // The bounce must go somewhere observable: a local-only system cannot send one to another domain.
         String sender = system.mode() == Mode.LOCAL_ONLY ? "root@" + home : REMOTE_SENDER;
         add("a full mailbox bounces the message that does not fit", insideOrLocal(), sender,
-                List.of(user.get() + "@" + home), Optional.empty(), OptionalLong.of(size), 3);
+                List.of(user.get() + "@" + home), Optional.empty(), OptionalLong.of(size), fits + 1);
+    }
+
+    /** The largest message clearly under a message size limit, whatever the servers add to what they count. */
+    static long underLimit(long limit) {
+        return limit - 2 * Oracle.edge(limit) - 1024;
     }
 
     private ClientChoice insideOrLocal() {
