@@ -60,7 +60,7 @@ final class Judge {
             return new ServerVerdict(Status.PASS, outcomes, mismatches, Optional.empty(), Optional.empty());
         }
         Optional<KnownDifference> known = server == ServerKind.JAMES
-            ? knownDifferences.stream().filter(difference -> difference.explains(mismatches)).findFirst()
+            ? knownDifferences.stream().filter(difference -> difference.explains(item, mismatches)).findFirst()
             : Optional.empty();
         return new ServerVerdict(known.isPresent() ? Status.KNOWN : Status.FAIL, outcomes, mismatches, known,
             Optional.empty());

@@ -18,6 +18,7 @@ import io.mailform.runtime.compile.DescriptionCompiler;
 import io.mailform.runtime.server.ServerKind;
 import io.mailform.runtime.server.TemporaryDirectories;
 import io.mailform.scenario.CaseGenerator;
+import io.mailform.scenario.ScenarioReader;
 import io.mailform.scenario.Scenarios;
 
 /**
@@ -45,6 +46,30 @@ class DifferentialTest {
         assertEquals(Status.FAIL, under.servers().get(ServerKind.JAMES).status());
         assertTrue(under.servers().get(ServerKind.JAMES).mismatches().get(0).startsWith("MAIL: expected 250 2.1.0, "
             + "got 552 5.3.4"), under.servers().get(ServerKind.JAMES).mismatches()::toString);
+    }
+
+    @Test
+    void knownDifferencesAreMarkedNotHidden() throws Exception {
+        Path description = ScenarioSuiteTest.PROJECT.resolve("examples/internet-site.yaml");
+        Path file = ScenarioSuiteTest.PROJECT.resolve("runtime/src/test/resources/scenarios/known-differences.yaml");
+        MailSystem system = new Pipeline().validate(description.toString(), Files.readAllBytes(description))
+            .mailSystem().orElseThrow();
+        Scenarios cases = new ScenarioReader().read(file.toString(), Files.readAllBytes(file)).scenarios()
+            .orElseThrow();
+        Path compiled = TemporaryDirectories.register(DescriptionCompiler.compileForPostfix(description,
+            System.getenv(), System.err));
+        try {
+            TestReport report = new TestRun(system, line -> { }).run(description.toString(), file.toString(), cases,
+                compiled, List.of(ServerKind.JAMES, ServerKind.POSTFIX), "known");
+            assertTrue(report.passed(), report::text);
+            assertEquals(List.of("KD1", "KD2"), report.cases().stream()
+                .map(item -> item.servers().get(ServerKind.JAMES).known().orElseThrow().id()).toList(), report::text);
+            assertTrue(report.cases().stream().allMatch(item -> !item.disagreements().isEmpty()
+                && item.servers().get(ServerKind.POSTFIX).status() == Status.PASS), report::text);
+            assertTrue(report.text().contains("james: known difference KD1"), report::text);
+        } finally {
+            TemporaryDirectories.delete(compiled);
+        }
     }
 
     /** Runs the generated cases with James's smtpserver.xml edited, and returns the report of the named case. */

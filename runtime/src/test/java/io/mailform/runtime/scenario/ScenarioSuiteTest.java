@@ -33,8 +33,9 @@ import io.mailform.scenario.Scenarios;
 /**
  * The one suite of both servers: every example and every description written for the tests, each started once on
  * James and once in a private Postfix, runs the cases of its scenario files and the cases generated from it. Every
- * case must pass on both servers and agree between them, the oracle must agree with every case, and each server's
- * ledger must account for every message. Needs root and Postfix; fails, never skips, without them.
+ * case must pass on both servers and agree between them (where they differ, James's outcome must be a known
+ * difference), the oracle must agree with every case it judges, and each server's ledger must account for every
+ * message. Needs root and Postfix; fails, never skips, without them.
  */
 class ScenarioSuiteTest {
     static final Path PROJECT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("..").normalize();
@@ -79,7 +80,9 @@ class ScenarioSuiteTest {
                 TestReport report = new TestRun(system, line -> { }).run(PROJECT.relativize(description).toString(),
                     source.getKey(), source.getValue(), compiled, List.of(ServerKind.JAMES, ServerKind.POSTFIX),
                     "suite");
-                if (!report.passed() || report.agreements() != source.getValue().cases().size()) {
+                boolean explained = report.cases().stream().allMatch(item -> item.disagreements().isEmpty()
+                    || item.servers().get(ServerKind.JAMES).status() == Status.KNOWN);
+                if (!report.passed() || !explained) {
                     failed.add(report.text());
                 }
             }
