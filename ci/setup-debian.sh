@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs on Debian 12: a JDK 17, Maven, and Debian's postfix package, whose tools
-# (postconf, postfix check, postalias, postmap) judge the generated files. Postfix is installed but never
+# Installs what the test suite needs on Debian 12: a JDK 17, Maven, Debian's postfix package, whose tools
+# (postconf, postfix check, postalias, postmap) judge the generated files and whose private instances the tests run,
+# and the Cyrus SASL modules its smtp client logs in to a relay with. The host's own Postfix is installed but never
 # started: a policy-rc.d that exits 101 tells the package scripts not to start services.
 set -euo pipefail
 need=()
 command -v java >/dev/null || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || need+=(maven)
 command -v postconf >/dev/null || need+=(postfix)
+dpkg -s libsasl2-modules >/dev/null 2>&1 || need+=(libsasl2-modules)
 command -v script >/dev/null || need+=(bsdutils)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
