@@ -1,30 +1,35 @@
 package io.mailform.oracle;
 
+import io.mailform.postfix.SmtpdAddress;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * An address as a client writes it in MAIL FROM or RCPT TO, read the way Postfix's smtpd reads it: the angle brackets
- * and an RFC 821 source route ({@code @relay:user@domain}) dropped, the local part unquoted, the domain in lower case
- * without a trailing dot. {@code written} keeps what the client sent, for replies and reports.
+ * An address as Postfix works with it: the local part in its internal (unquoted) form and the domain in lower case,
+ * if there is one. {@code written} keeps what the client sent, for replies and reports.
  */
 public record EnvelopeAddress(String written, String localPart, Optional<String> domain) {
-    public static EnvelopeAddress parse(String written) {
-        String text = written.strip();
-        if (text.startsWith("<") && text.endsWith(">")) {
-            text = text.substring(1, text.length() - 1);
+    /**
+     * The address in a MAIL FROM or RCPT TO as smtpd reads it ({@link SmtpdAddress}); empty for bad syntax, the null
+     * address for {@code <>}.
+     */
+    public static Optional<EnvelopeAddress> read(String written) {
+        return SmtpdAddress.internalForm(written.strip()).map(internal -> of(written, internal));
+    }
+
+    /** An address the system itself writes (an alias target, a sender it bounces to): its syntax is known good. */
+    static EnvelopeAddress internal(String address) {
+        return of(address, address);
+    }
+
+    private static EnvelopeAddress of(String written, String internal) {
+        int at = internal.lastIndexOf('@');
+        if (at < 0) {
+            return new EnvelopeAddress(written, internal, Optional.empty());
         }
-        if (text.startsWith("@")) {
-            int colon = text.indexOf(':');
-            text = colon < 0 ? "" : text.substring(colon + 1);
-        }
-        int at = lastUnquotedAt(text);
-        String local = at < 0 ? text : text.substring(0, at);
-        String domain = at < 0 ? "" : text.substring(at + 1).toLowerCase(Locale.ROOT);
-        while (domain.endsWith(".")) {
-            domain = domain.substring(0, domain.length() - 1);
-        }
-        return new EnvelopeAddress(written, unquote(local), domain.isEmpty() ? Optional.empty() : Optional.of(domain));
+        // "user@" keeps its empty domain: it is no bare name to qualify, and Postfix refuses it.
+        return new EnvelopeAddress(written, internal.substring(0, at),
+                Optional.of(internal.substring(at + 1).toLowerCase(Locale.ROOT)));
     }
 
     /** The null sender {@code <>}. */
@@ -39,40 +44,6 @@ public record EnvelopeAddress(String written, String localPart, Optional<String>
 
     public EnvelopeAddress withDomain(String newDomain) {
         return new EnvelopeAddress(written, localPart, Optional.of(newDomain));
-    }
-
-    public EnvelopeAddress withLocalPart(String newLocalPart) {
-        return new EnvelopeAddress(written, newLocalPart, domain);
-    }
-
-    private static int lastUnquotedAt(String text) {
-        boolean quoted = false;
-        int at = -1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == '@' && !quoted) {
-                at = i;
-            }
-        }
-        return at;
-    }
-
-    /** {@code "a@b"} to {@code a@b}: quoting is syntax, not part of the name Postfix looks up. */
-    private static String unquote(String local) {
-        StringBuilder plain = new StringBuilder();
-        for (int i = 0; i < local.length(); i++) {
-            char c = local.charAt(i);
-            if (c == '\\' && i + 1 < local.length()) {
-                plain.append(local.charAt(++i));
-            } else if (c != '"') {
-                plain.append(c);
-            }
-        }
-        return plain.toString();
     }
 
     @Override

@@ -65,9 +65,9 @@ final class LocalDelivery {
             Set<Destination> destinations, Trace trace) {
         EnvelopeAddress address;
         if (target instanceof AliasTarget.Local local) {
-            address = EnvelopeAddress.parse(local.name());
+            address = EnvelopeAddress.internal(local.name());
         } else if (target instanceof AliasTarget.Address remote) {
-            address = EnvelopeAddress.parse(remote.localPart() + "@" + remote.domain().value());
+            address = EnvelopeAddress.internal(remote.localPart() + "@" + remote.domain().value());
         } else {
             trace.step(target.text() + ": delivered outside any mailbox (a command, file or include target)");
             destinations.add(new Destination.Unobservable(target.text()));
@@ -83,9 +83,10 @@ final class LocalDelivery {
             trace.step(error.address().address() + ": cannot be forwarded, bounced");
             destinations.add(new Destination.Failed(error.address().address(), "mail for " + error.reason()
                     + " is not sent out"));
-        } else {
-            Resolution.Unknown unknown = (Resolution.Unknown) resolution;
+        } else if (resolution instanceof Resolution.Unknown unknown) {
             destinations.add(new Destination.Failed(unknown.address().address(), unknown.reason()));
+        } else {
+            destinations.add(new Destination.Failed(resolution.address().address(), "bad address syntax"));
         }
     }
 

@@ -96,14 +96,30 @@ public final class Oracle {
             uncertainties.add("the message is within " + (QUEUE_FILE_OVERHEAD + edge(limit)) + " bytes of message_size_limit "
                     + limit + ", where what the servers count differs");
         }
+        if (EnvelopeAddress.read(envelope.sender()).isEmpty()) {
+            trace.step("smtpd cannot read an address in MAIL FROM:<" + envelope.sender() + ">");
+            return new Prediction(new Outcome(Reply.of(501, "5.1.7", "Bad sender address syntax"), List.of(),
+                    Optional.empty(), List.of()), uncertainties);
+        }
         Reply mail = Reply.of(250, "2.1.0", "Ok");
         List<Reply> rcpt = new ArrayList<>();
         List<Resolution> accepted = new ArrayList<>();
         for (String recipient : envelope.recipients()) {
             trace.step("RCPT TO:<" + recipient + ">");
             Trace nested = trace.nested();
-            EnvelopeAddress written = EnvelopeAddress.parse(recipient);
-            Resolution resolution = resolver.resolve(written, nested);
+            Optional<EnvelopeAddress> read = EnvelopeAddress.read(recipient).filter(address -> !address.isNull());
+            if (read.isEmpty()) {
+                nested.step("smtpd cannot read an address in " + recipient);
+            }
+            Optional<Resolution> resolved = read.map(address -> resolver.resolve(address, nested));
+            if (resolved.isEmpty() || resolved.get() instanceof Resolution.BadSyntax) {
+                Reply syntax = Reply.of(501, "5.1.3", "Bad recipient address syntax");
+                nested.step("reply: " + syntax);
+                rcpt.add(syntax);
+                continue;
+            }
+            EnvelopeAddress written = read.get();
+            Resolution resolution = resolved.get();
             if (resolution instanceof Resolution.Unknown unknown) {
                 uncertainties.add(recipient + ": " + unknown.reason());
             }
@@ -146,7 +162,7 @@ public final class Oracle {
         }
         if (!failures.isEmpty()) {
             trace.step("bounced: " + String.join("; ", failures));
-            if (EnvelopeAddress.parse(envelope.sender()).isNull()) {
+            if (EnvelopeAddress.read(envelope.sender()).map(EnvelopeAddress::isNull).orElse(true)) {
                 trace.step("the sender is null (<>): no bounce is sent");
             } else {
                 arrivals.addAll(bounceArrivals(envelope.sender(), trace, uncertainties));
@@ -185,7 +201,7 @@ public final class Oracle {
     private List<Arrival> bounceArrivals(String sender, Trace trace, List<String> uncertainties) {
         trace.step("a bounce goes to the sender " + sender);
         Trace nested = trace.nested();
-        Resolution resolution = resolver.resolve(EnvelopeAddress.parse(sender), nested);
+        Resolution resolution = resolver.resolve(EnvelopeAddress.internal(sender), nested);
         List<Arrival> arrivals = new ArrayList<>();
         if (resolution instanceof Resolution.Remote remote) {
             arrivals.add(toSink(Arrival.Kind.BOUNCE, remote.address().address(), remote.hop()));

@@ -22,6 +22,10 @@ sealed interface Resolution {
     record Error(EnvelopeAddress address, boolean routed, String reason) implements Resolution {
     }
 
+    /** An address whose domain Postfix refuses (resolve_numeric_domain = no and its host name checks). */
+    record BadSyntax(EnvelopeAddress address, boolean routed) implements Resolution {
+    }
+
     /** An address the oracle cannot place without knowing the host, e.g. an address literal. */
     record Unknown(EnvelopeAddress address, boolean routed, String reason) implements Resolution {
     }

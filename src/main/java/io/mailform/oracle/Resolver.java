@@ -41,7 +41,8 @@ final class Resolver {
         }
         Optional<AddressResolver.Resolved> resolved = addressResolver.resolve(address.address());
         if (resolved.isEmpty()) {
-            return new Resolution.Unknown(address, false, "Postfix refuses the syntax of " + address.address());
+            trace.step("Postfix refuses the syntax of " + address.address());
+            return new Resolution.BadSyntax(address, false);
         }
         // Sender-specified routing: the client wrote another destination into the local part of a local domain.
         boolean routed = book.isLocalDomain(domain) && ROUTING_OPERATORS.matcher(address.localPart()).find();

@@ -84,6 +84,14 @@ class OracleTest {
                 recipient)));
     }
 
+    /** Measured: smtpd refuses what it cannot read, and domains that are no host name, before any restriction. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "@", "a b@x", "a@", "a@192.0.2.1"})
+    void anAddressOfBadSyntaxIsRefusedWith501(String recipient) throws IOException {
+        assertEquals("501 5.1.3", status(send(new Oracle(example("internet-site")), OUTSIDE, "a@remote.example",
+                recipient)));
+    }
+
     @Test
     void anUnknownLocalUserIsRefusedWith550() throws IOException {
         Oracle oracle = new Oracle(example("internet-site"));

@@ -8,9 +8,10 @@ import org.apache.james.domainlist.api.DomainListException;
 import org.apache.james.protocols.smtp.SMTPSession;
 
 import io.mailform.postfix.AddressResolver;
+import io.mailform.postfix.SmtpdAddress;
 
 /**
- * Reads the address word of RCPT TO or VRFY as Postfix's smtpd does: the internal form ({@link EnvelopeAddress}), a
+ * Reads the address word of RCPT TO or VRFY as Postfix's smtpd does: the internal form ({@link SmtpdAddress}), a
  * bare name qualified with the mail name (myorigin, as Postfix canonicalizes it before any check), then resolved
  * ({@link AddressResolver}) against James's local domains, with the host name for an address left without domain.
  */
@@ -28,7 +29,7 @@ final class RecipientReader {
         if (word.broken()) {
             return Optional.empty();
         }
-        return EnvelopeAddress.internalForm(word.text())
+        return SmtpdAddress.internalForm(word.text())
             .filter(address -> !address.isEmpty())
             .flatMap(address -> resolved(session, address));
     }

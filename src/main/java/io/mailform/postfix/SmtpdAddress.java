@@ -1,4 +1,4 @@
-package io.mailform.runtime.smtp;
+package io.mailform.postfix;
 
 import java.util.Optional;
 
@@ -6,14 +6,15 @@ import java.util.Optional;
  * The address in a MAIL FROM or RCPT TO word as Postfix's smtpd extracts it (extract_addr): angle brackets and an
  * RFC 821 source route dropped, comments skipped, quoted strings and backslash escapes undone, giving Postfix's
  * internal (unquoted) form, e.g. {@code friend@remote.test@example.org} for {@code <"friend@remote.test"@example.org>}.
- * A word that holds more than one address, or an open quote or comment, has no address.
+ * A word that holds more than one address, or an open quote or comment, has no address. The one reading of it for
+ * the runtime's SMTP server and the oracle.
  */
-final class EnvelopeAddress {
-    private EnvelopeAddress() {
+public final class SmtpdAddress {
+    private SmtpdAddress() {
     }
 
     /** The internal form of the address in {@code word}; empty for bad syntax; "" for {@code <>}. */
-    static Optional<String> internalForm(String word) {
+    public static Optional<String> internalForm(String word) {
         String text = word;
         if (text.length() >= 2 && text.startsWith("<") && text.endsWith(">")) {
             text = text.substring(1, text.length() - 1);

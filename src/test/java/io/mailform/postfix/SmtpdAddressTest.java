@@ -1,4 +1,4 @@
-package io.mailform.runtime.smtp;
+package io.mailform.postfix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class EnvelopeAddressTest {
+class SmtpdAddressTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "<alice@example.org>                  | alice@example.org",
@@ -24,7 +24,7 @@ class EnvelopeAddressTest {
         "<>                                   | ''",
     })
     void theInternalFormPostfixWorksWith(String word, String internal) {
-        assertEquals(Optional.of(internal), EnvelopeAddress.internalForm(word));
+        assertEquals(Optional.of(internal), SmtpdAddress.internalForm(word));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -37,6 +37,6 @@ class EnvelopeAddressTest {
         "<friend@[192.0.2.1>",
     })
     void moreThanOneAddressOrSomethingLeftOpenIsNoAddress(String word) {
-        assertEquals(Optional.empty(), EnvelopeAddress.internalForm(word));
+        assertEquals(Optional.empty(), SmtpdAddress.internalForm(word));
     }
 }
