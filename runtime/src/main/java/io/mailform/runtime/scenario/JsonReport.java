@@ -12,11 +12,22 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The report for tools: every case with the oracle's and each server's status, replies and copies. */
+/**
+ * The report for tools: one document with a report per source (scenario file, or the generated cases), each with
+ * every case and the oracle's and each server's status, replies and copies.
+ */
 final class JsonReport {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    void print(TestReport report, PrintStream out) {
+    void print(List<TestReport> reports, PrintStream out) {
+        ObjectNode document = JSON.objectNode();
+        document.put("passed", reports.stream().allMatch(TestReport::passed));
+        ArrayNode all = document.putArray("reports");
+        reports.forEach(report -> all.add(report(report)));
+        out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(document));
+    }
+
+    private static ObjectNode report(TestReport report) {
         ObjectNode root = JSON.objectNode();
         root.put("description", report.description());
         root.put("source", report.source());
@@ -40,7 +51,7 @@ final class JsonReport {
         }
         ObjectNode failures = root.putObject("serverFailures");
         report.serverFailures().forEach((server, reason) -> failures.put(server.key(), reason));
-        out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        return root;
     }
 
     private static ObjectNode verdict(ServerVerdict verdict) {

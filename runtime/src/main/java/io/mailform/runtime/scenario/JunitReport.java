@@ -10,22 +10,26 @@ import javax.xml.stream.XMLStreamWriter;
 import io.mailform.runtime.server.ServerKind;
 
 /**
- * JUnit XML as CI systems read it: one test suite per server and one for the oracle, one test case per case, a
- * failure with every mismatch, an error when the case could not run, and a known difference as a skipped test with
- * its reason. The ledger is a test case of each server's suite of its own.
+ * JUnit XML as CI systems read it: for each source (scenario file, or the generated cases) one test suite per server
+ * and one for the oracle, one test case per case, a failure with every mismatch, an error when the case could not
+ * run, and a known difference as a skipped test with its reason. The ledger is a test case of each server's suite.
  */
 final class JunitReport {
-    void write(TestReport report, OutputStream out) throws XMLStreamException {
+    void write(List<TestReport> reports, OutputStream out) throws XMLStreamException {
         XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeCharacters("\n");
         xml.writeStartElement("testsuites");
-        xml.writeAttribute("name", "mailform test " + report.description());
-        for (ServerKind server : report.servers()) {
-            suite(xml, report, server.key(), report.cases().stream().map(item -> serverCase(item, server)).toList(),
-                List.of(ledger(report, server)));
+        xml.writeAttribute("name", "mailform test " + reports.get(0).description());
+        for (TestReport report : reports) {
+            String prefix = reports.size() > 1 ? report.source() + ": " : "";
+            for (ServerKind server : report.servers()) {
+                suite(xml, report, prefix + server.key(), report.cases().stream()
+                    .map(item -> serverCase(item, server)).toList(), List.of(ledger(report, server)));
+            }
+            suite(xml, report, prefix + "oracle", report.cases().stream().map(JunitReport::oracleCase).toList(),
+                List.of());
         }
-        suite(xml, report, "oracle", report.cases().stream().map(JunitReport::oracleCase).toList(), List.of());
         xml.writeEndElement();
         xml.writeCharacters("\n");
         xml.writeEndDocument();
@@ -73,7 +77,7 @@ final class JunitReport {
             xml.writeCharacters("\n    ");
             xml.writeStartElement("testcase");
             xml.writeAttribute("name", row.name());
-            xml.writeAttribute("classname", report.source() + "." + name);
+            xml.writeAttribute("classname", report.source() + "." + name.substring(name.lastIndexOf(" ") + 1));
             String text = String.join("\n", row.messages());
             switch (row.status()) {
                 case FAIL -> element(xml, "failure", row.messages().isEmpty() ? "failed" : row.messages().get(0), text);

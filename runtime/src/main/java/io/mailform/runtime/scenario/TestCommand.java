@@ -180,12 +180,10 @@ public final class TestCommand implements Callable<Integer> {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
         try {
-            for (TestReport report : reports) {
-                switch (format) {
-                    case text -> new TextReport().print(report, out);
-                    case json -> new JsonReport().print(report, out);
-                    case junit -> new JunitReport().write(report, out);
-                }
+            switch (format) {
+                case text -> reports.forEach(report -> new TextReport().print(report, out));
+                case json -> new JsonReport().print(reports, out);
+                case junit -> new JunitReport().write(reports, out);
             }
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write JUnit XML", e);

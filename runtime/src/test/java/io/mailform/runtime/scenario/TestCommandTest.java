@@ -103,8 +103,11 @@ class TestCommandTest {
         assertTrue(text.startsWith("#"), text);
         assertEquals(List.of(), new ScenarioReader().read(written.toString(), Files.readAllBytes(written))
             .diagnostics());
-        JsonNode json = JsonMapper.builder().build().readTree(Files.readString(report));
-        assertTrue(json.get("passed").asBoolean(), json.toString());
+        JsonNode document = JsonMapper.builder().build().readTree(Files.readString(report));
+        assertTrue(document.get("passed").asBoolean(), document.toString());
+        assertEquals(1, document.get("reports").size());
+        JsonNode json = document.get("reports").get(0);
+        assertEquals(written.toString(), json.get("source").stringValue());
         assertEquals(List.of("james"), json.get("servers").values().stream().map(JsonNode::stringValue).toList());
         assertTrue(json.get("cases").size() >= 20, json.toString());
         JsonNode first = json.get("cases").get(0);
