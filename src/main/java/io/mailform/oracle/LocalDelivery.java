@@ -14,6 +14,8 @@ import java.util.Set;
  * reached once per recipient (local(8)'s duplicate filter), however many alias paths lead there.
  */
 final class LocalDelivery {
+    /** Postfix discards mail for these names when no alias takes it. */
+    private static final Set<String> DISCARDED = Set.of("mailer-daemon", "double-bounce");
     /** local(8)'s nesting limit for alias expansion. */
     private static final int MAX_DEPTH = 100;
 
@@ -90,9 +92,16 @@ final class LocalDelivery {
         }
     }
 
-    /** local(8) looks the account up by the local part without its extension, even when the whole is an account. */
+    /**
+     * local(8) looks the account up by the local part without its extension, even when the whole is an account; mail
+     * for MAILER-DAEMON or double-bounce that no alias takes is discarded, without a bounce.
+     */
     private void mailbox(EnvelopeAddress address, Set<Destination> destinations, Trace trace) {
         String localPart = address.localPart();
+        if (DISCARDED.contains(AddressBook.fold(localPart))) {
+            trace.step(address.address() + ": no alias takes it, and Postfix discards mail for " + localPart);
+            return;
+        }
         String user = AddressBook.fold(book.delimiter().stripExtension(localPart).orElse(localPart));
         if (book.isAccount(user)) {
             trace.step(address.address() + ": mailbox of the account " + user);

@@ -92,6 +92,32 @@ class OracleTest {
                 recipient)));
     }
 
+    /** Measured on Postfix 3.7: routing in the address that resolves back into a local domain is no relaying. */
+    @Test
+    void routingBackIntoALocalDomainIsNoRelaying() throws IOException {
+        Oracle oracle = new Oracle(example("internet-site"));
+        Prediction bang = send(oracle, OUTSIDE, "someone@remote.test", "example.org!alice@example.org");
+        assertEquals("250 2.1.5", status(bang));
+        assertEquals(List.of(Arrival.inMailbox(Arrival.Kind.MESSAGE, "alice")), bang.outcome().arrivals());
+        assertEquals("550 5.1.1", status(send(oracle, OUTSIDE, "someone@remote.test",
+                "nosuch%example.org@example.org")));
+    }
+
+    @Test
+    void mailForMailerDaemonWithoutAnAliasIsDiscarded() throws IOException {
+        Prediction prediction = send(new Oracle(example("internet-site")), OUTSIDE, "someone@remote.test",
+                "MAILER-DAEMON@example.org");
+        assertTrue(prediction.outcome().accepted());
+        assertEquals(List.of(), prediction.outcome().arrivals());
+    }
+
+    @Test
+    void anIpv4MappedClientIsJudgedByItsIpv4Address() throws IOException {
+        Prediction prediction = send(new Oracle(example("internet-site")),
+                IpAddress.parse("::ffff:127.0.0.5").orElseThrow(), "a@example.org", "friend@remote.test");
+        assertEquals("250 2.1.5", status(prediction));
+    }
+
     @Test
     void anUnknownLocalUserIsRefusedWith550() throws IOException {
         Oracle oracle = new Oracle(example("internet-site"));
