@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mailform.postfix.SystemAccounts;
+import io.mailform.runtime.client.SmtpClient;
 
 /** The runtime as a separate process: the ready line, the ports file, SIGTERM, and start failures. */
 class RunMainTest {
@@ -52,14 +54,14 @@ class RunMainTest {
             assertTrue(matcher.matches(), "ready line: " + ready);
             assertEquals(smtpPort, Integer.parseInt(matcher.group(1)));
             assertEquals(List.of(ready.substring("ready ".length()).split(" ")), Files.readAllLines(portsFile));
-            assertTrue(greeting(smtpPort).startsWith("220 mail.example.org"));
-            assertTrue(greeting(Integer.parseInt(matcher.group(2))).startsWith("* OK"));
+            assertTrue(smtpGreeting(smtpPort).startsWith("220 mail.example.org"));
+            assertTrue(imapGreeting(Integer.parseInt(matcher.group(2))).startsWith("* OK"));
 
             // kill(1) rather than Process.destroy(), which would also close the pipes this test still reads.
             assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor());
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped after SIGTERM");
             assertEquals(null, stdout.readLine(), "nothing but the ready line on stdout");
-            assertThrows(ConnectException.class, () -> greeting(smtpPort));
+            assertThrows(ConnectException.class, () -> smtpGreeting(smtpPort));
         } finally {
             process.destroyForcibly();
         }
@@ -75,7 +77,7 @@ class RunMainTest {
             String ready = String.valueOf(stdout.readLine());
             Matcher matcher = Pattern.compile("ready smtp=(\\d+) imap=(\\d+)").matcher(ready);
             assertTrue(matcher.matches(), "local-only has no sink; ready line: " + ready);
-            assertTrue(greeting(Integer.parseInt(matcher.group(1))).startsWith("220 build.example.net"));
+            assertTrue(smtpGreeting(Integer.parseInt(matcher.group(1))).startsWith("220 build.example.net"));
             assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
                 Files.getPosixFilePermissions(credentials));
             List<String> lines = Files.readAllLines(credentials);
@@ -120,7 +122,8 @@ class RunMainTest {
     void aConfigurationJamesRefusesIsAClearErrorAndExitStatusOne() throws Exception {
         Path system = copyOf(example("internet-site"));
         Path mailets = system.resolve("james/conf/mailetcontainer.xml");
-        Files.writeString(mailets, Files.readString(mailets).replace("class=\"LocalDelivery\"", "class=\"NoSuchMailet\""));
+        Files.writeString(mailets,
+            Files.readString(mailets).replace("class=\"LocalDelivery\"", "class=\"NoSuchMailet\""));
         Result result = run("run", system.toString());
         assertEquals(1, result.status());
         assertTrue(result.stderr().contains("error: ") && result.stderr().contains("NoSuchMailet"), result.stderr());
@@ -201,10 +204,17 @@ class RunMainTest {
         }
     }
 
-    private static String greeting(int port) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+    private static String smtpGreeting(int port) throws IOException {
+        try (SmtpClient smtp = SmtpClient.connect("127.0.0.1", port, Duration.ofSeconds(20))) {
+            return smtp.greeting().toString();
         }
     }
 
+    /** The first line an IMAP server sends. */
+    private static String imapGreeting(int port) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                .readLine();
+        }
+    }
 }

@@ -12,17 +12,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
 import io.mailform.delivery.Reply;
 
 /**
  * A plain SMTP client that sends exactly what it is told, so that tests can send what no mail library would (source
  * routes, quoted local parts, XCLIENT) and read every reply code. One command, one reply; DATA sends the message
- * dot-stuffed with CRLF line ends.
+ * dot-stuffed with CRLF line ends. STARTTLS turns the same connection into TLS.
  */
 public final class SmtpClient implements AutoCloseable {
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
     private final Reply greeting;
     private List<String> lastLines = List.of();
 
@@ -74,6 +78,28 @@ public final class SmtpClient implements AutoCloseable {
         out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return reply();
+    }
+
+    /**
+     * STARTTLS, then the TLS handshake on the same connection, trusting what {@code context} trusts and checking that
+     * the certificate names {@code hostName}, as a client at TLS level verify does. Returns the reply to STARTTLS;
+     * after its 220 the session starts afresh (RFC 3207), so the next command is EHLO.
+     */
+    public Reply startTls(SSLContext context, String hostName) throws IOException {
+        Reply reply = command("STARTTLS");
+        if (reply.code() != 220) {
+            return reply;
+        }
+        SSLSocket secure = (SSLSocket) context.getSocketFactory().createSocket(socket, hostName, socket.getPort(),
+            true);
+        SSLParameters parameters = secure.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        secure.setSSLParameters(parameters);
+        secure.startHandshake();
+        socket = secure;
+        in = new BufferedInputStream(secure.getInputStream());
+        out = secure.getOutputStream();
+        return reply;
     }
 
     /** RFC 5321 4.5.2: a line that starts with a dot gets another; the message ends with CRLF. */

@@ -47,6 +47,37 @@ public final class TestRun {
      */
     public TestReport run(String description, String source, Scenarios scenarios, Path compiled,
             List<ServerKind> kinds, String runId) {
+        Plan plan = plan(scenarios);
+        Map<ServerKind, ServerRun> runs = new LinkedHashMap<>();
+        for (ServerKind kind : kinds) {
+            progress.accept(kind.key() + ": starting");
+            try (MailServer server = servers.start(kind, compiled)) {
+                progress.accept(kind.key() + ": ready on SMTP port " + server.smtpPort());
+                runs.put(kind, runner(runId).run(server, scenarios, plan.expectedCopies()));
+            } catch (StartupException e) {
+                runs.put(kind, ServerRun.failed(kind, e.getMessage()));
+            }
+        }
+        return report(description, source, scenarios, plan, runs);
+    }
+
+    /**
+     * Runs every case on a server started by the caller and judges them as {@link #run} does; the server keeps
+     * running, so that a test can look further at what it received. The ledger counts everything the server holds,
+     * so it must hold no mail yet.
+     */
+    public TestReport runOn(MailServer server, String description, String source, Scenarios scenarios,
+            String runId) {
+        Plan plan = plan(scenarios);
+        ServerRun run = runner(runId).run(server, scenarios, plan.expectedCopies());
+        return report(description, source, scenarios, plan, Map.of(server.kind(), run));
+    }
+
+    /** The oracle's prediction of each case, and how many copies each should leave (to know when to stop waiting). */
+    private record Plan(List<CasePrediction> predictions, Map<Integer, Integer> expectedCopies) {
+    }
+
+    private Plan plan(Scenarios scenarios) {
         Expectations expectations = new Expectations(oracle);
         ScenarioOracle predictor = new ScenarioOracle(system, oracle);
         List<CasePrediction> predictions = new ArrayList<>();
@@ -56,24 +87,23 @@ public final class TestRun {
             predictions.add(predictor.predict(item));
             expectedCopies.put(index, expectations.arrivals(item).size());
         }
-        Map<ServerKind, ServerRun> runs = new LinkedHashMap<>();
+        return new Plan(predictions, expectedCopies);
+    }
+
+    private ScenarioRunner runner(String runId) {
+        return new ScenarioRunner(new ClientAddresses(system, oracle), runId, progress);
+    }
+
+    private TestReport report(String description, String source, Scenarios scenarios, Plan plan,
+            Map<ServerKind, ServerRun> runs) {
         Map<ServerKind, List<String>> unexplained = new LinkedHashMap<>();
         Map<ServerKind, String> failures = new LinkedHashMap<>();
-        ScenarioRunner runner = new ScenarioRunner(new ClientAddresses(system, oracle), runId, progress);
-        for (ServerKind kind : kinds) {
-            progress.accept(kind.key() + ": starting");
-            ServerRun run;
-            try (MailServer server = servers.start(kind, compiled)) {
-                progress.accept(kind.key() + ": ready on SMTP port " + server.smtpPort());
-                run = runner.run(server, scenarios, expectedCopies);
-            } catch (StartupException e) {
-                run = ServerRun.failed(kind, e.getMessage());
-            }
-            runs.put(kind, run);
+        runs.forEach((kind, run) -> {
             unexplained.put(kind, run.unexplained());
             run.failure().ifPresent(failure -> failures.put(kind, failure));
-        }
-        List<CaseReport> cases = new Judge(expectations, KnownDifferences.ALL).judge(scenarios, predictions, runs);
-        return new TestReport(description, source, kinds, cases, unexplained, failures);
+        });
+        List<CaseReport> cases = new Judge(new Expectations(oracle), KnownDifferences.ALL).judge(scenarios,
+            plan.predictions(), runs);
+        return new TestReport(description, source, List.copyOf(runs.keySet()), cases, unexplained, failures);
     }
 }

@@ -9,11 +9,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mailform.runtime.RunMain;
+import io.mailform.runtime.client.SmtpClient;
 import io.mailform.runtime.compile.DescriptionCompiler;
 
 /**
@@ -65,7 +66,7 @@ class RunPostfixTest {
             Matcher matcher = READY.matcher(String.valueOf(ready));
             assertTrue(matcher.matches(), "ready line: " + ready + "\n" + stderr());
             assertEquals(List.of(ready.substring("ready ".length()).split(" ")), Files.readAllLines(portsFile));
-            assertTrue(greeting(Integer.parseInt(matcher.group(1))).startsWith("220 mail.example.org"));
+            assertTrue(smtpGreeting(Integer.parseInt(matcher.group(1))).startsWith("220 mail.example.org"));
             Path instance = instanceDirectory();
             String log = stderr();
             assertTrue(log.contains("main.cf: smtpd_authorized_xclient_hosts = 127.0.0.1 (tests choose"), log);
@@ -145,7 +146,7 @@ class RunPostfixTest {
     }
 
     private static String description() {
-        return PostfixInstanceTest.testDescription("new-accounts").toString();
+        return Path.of("src/test/resources/descriptions/new-accounts.yaml").toString();
     }
 
     private void assertHostAsFound(Path instance) throws IOException {
@@ -217,10 +218,9 @@ class RunPostfixTest {
         return Files.readString(stderrFile);
     }
 
-    private static String greeting(int port) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                .readLine();
+    private static String smtpGreeting(int port) throws IOException {
+        try (SmtpClient smtp = SmtpClient.connect("127.0.0.1", port, Duration.ofSeconds(20))) {
+            return smtp.greeting().toString();
         }
     }
 }

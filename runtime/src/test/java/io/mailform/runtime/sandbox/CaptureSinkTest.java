@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -18,12 +14,12 @@ import java.util.List;
 import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import io.mailform.runtime.client.SmtpClient;
 
 /** A capture sink records envelope, login and message, and whether they came after STARTTLS. */
 class CaptureSinkTest {
@@ -40,9 +36,10 @@ class CaptureSinkTest {
     @Test
     void plainSmtpIsRecordedAsNotEncrypted() throws Exception {
         sink = CaptureSink.start("direct", tls);
-        try (Dialog dialog = new Dialog(new Socket("127.0.0.1", sink.port()))) {
-            assertTrue(dialog.command("EHLO client.test").contains("250-STARTTLS"));
-            dialog.deliver();
+        try (SmtpClient smtp = connect()) {
+            smtp.command("EHLO client.test");
+            assertTrue(offersStartTls(smtp.lastLines()), smtp.lastLines()::toString);
+            deliver(smtp);
         }
         CapturedMessage captured = sink.awaitMessages(1, Duration.ofSeconds(5)).get(0);
         assertFalse(captured.tls());
@@ -52,24 +49,16 @@ class CaptureSinkTest {
     @Test
     void startTlsWithTheSandboxCertificateVerifiedAgainstItsAuthority() throws Exception {
         sink = CaptureSink.start("smtp.example.net:587", tls);
-        try (Dialog dialog = new Dialog(new Socket("127.0.0.1", sink.port()))) {
-            dialog.command("EHLO client.test");
-            assertTrue(dialog.command("STARTTLS").startsWith("220"));
-            SSLSocket secure = (SSLSocket) trusting(tls.certificateAuthority()).getSocketFactory()
-                .createSocket(dialog.socket, SandboxTls.SINK_HOST_NAME, sink.port(), true);
-            SSLParameters parameters = secure.getSSLParameters();
-            // The check a client at TLS level verify makes: the certificate names the host it connected to.
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            secure.setSSLParameters(parameters);
-            secure.startHandshake();
-            try (Dialog encrypted = new Dialog(secure)) {
-                String ehlo = encrypted.command("EHLO client.test");
-                assertFalse(ehlo.contains("STARTTLS"), "offered once: " + ehlo);
-                String login = Base64.getEncoder().encodeToString("\0example-org\0secret".getBytes(
-                    StandardCharsets.UTF_8));
-                assertTrue(encrypted.command("AUTH PLAIN " + login).startsWith("235"));
-                encrypted.deliver();
-            }
+        try (SmtpClient smtp = connect()) {
+            smtp.command("EHLO client.test");
+            // SmtpClient checks that the certificate names the host, as a client at TLS level verify does.
+            assertEquals(220, smtp.startTls(trusting(tls.certificateAuthority()), SandboxTls.SINK_HOST_NAME).code());
+            smtp.command("EHLO client.test");
+            assertFalse(offersStartTls(smtp.lastLines()), "offered once: " + smtp.lastLines());
+            String login = Base64.getEncoder().encodeToString("\0example-org\0secret".getBytes(
+                StandardCharsets.UTF_8));
+            assertEquals(235, smtp.command("AUTH PLAIN " + login).code());
+            deliver(smtp);
         }
         CapturedMessage captured = sink.awaitMessages(1, Duration.ofSeconds(5)).get(0);
         assertTrue(captured.tls());
@@ -78,6 +67,23 @@ class CaptureSinkTest {
         assertEquals("sender@example.org", captured.sender());
         assertEquals(List.of("rcpt@example.net"), captured.recipients());
         assertEquals("Subject: hi\r\n\r\n.dotted\r\n", captured.text());
+    }
+
+    private SmtpClient connect() throws IOException {
+        SmtpClient smtp = SmtpClient.connect("127.0.0.1", sink.port(), Duration.ofSeconds(10));
+        assertEquals(220, smtp.greeting().code());
+        return smtp;
+    }
+
+    private static boolean offersStartTls(List<String> ehlo) {
+        return ehlo.stream().anyMatch(line -> line.substring(4).equals("STARTTLS"));
+    }
+
+    /** A message whose body line starts with a dot, which the sink must record without the stuffing. */
+    private static void deliver(SmtpClient smtp) throws IOException {
+        assertEquals(250, smtp.command("MAIL FROM:<sender@example.org>").code());
+        assertEquals(250, smtp.command("RCPT TO:<rcpt@example.net>").code());
+        assertEquals(250, smtp.data("Subject: hi\r\n\r\n.dotted\r\n".getBytes(StandardCharsets.US_ASCII)).code());
     }
 
     private static SSLContext trusting(X509Certificate authority) throws Exception {
@@ -89,48 +95,5 @@ class CaptureSinkTest {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, managers.getTrustManagers(), null);
         return context;
-    }
-
-    /** A raw SMTP client. */
-    private static final class Dialog implements AutoCloseable {
-        private final Socket socket;
-        private final BufferedReader in;
-        private final OutputStream out;
-
-        Dialog(Socket socket) throws IOException {
-            this.socket = socket;
-            socket.setSoTimeout(10_000);
-            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            out = socket.getOutputStream();
-            if (!(socket instanceof SSLSocket)) {
-                assertTrue(in.readLine().startsWith("220"));
-            }
-        }
-
-        /** The whole reply, its lines joined with newlines. */
-        String command(String line) throws IOException {
-            out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            StringBuilder reply = new StringBuilder();
-            String next = in.readLine();
-            reply.append(next);
-            while (next != null && next.length() > 3 && next.charAt(3) == '-') {
-                next = in.readLine();
-                reply.append('\n').append(next);
-            }
-            return reply.toString();
-        }
-
-        void deliver() throws IOException {
-            assertTrue(command("MAIL FROM:<sender@example.org>").startsWith("250"));
-            assertTrue(command("RCPT TO:<rcpt@example.net>").startsWith("250"));
-            assertTrue(command("DATA").startsWith("354"));
-            assertTrue(command("Subject: hi\r\n\r\n..dotted\r\n.").startsWith("250"));
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.mailform.runtime.it;
+package io.mailform.runtime.server;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
