@@ -45,7 +45,8 @@ final class AliasTargetUnknown implements Rule {
     private static void check(ThisHost host, Set<String> users, String aliasName, AliasTarget target, String pointer,
             List<String> known, Findings findings) {
         Optional<String> localName = host.localName(target);
-        if (localName.isEmpty() || isKnown(host, users, aliasName, localName.get())) {
+        if (localName.isEmpty() || AliasTargetMalformed.isMalformed(target)
+                || isKnown(host, users, aliasName, localName.get())) {
             return;
         }
         String name = localName.get();

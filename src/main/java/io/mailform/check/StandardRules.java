@@ -22,6 +22,9 @@ final class StandardRules {
                 new PostfixUnknownParameter(),
                 new PostfixParameterOwned(),
                 new NameNotFqdn(),
+                new DomainNameSyntax(),
+                new AliasTargetMalformed(),
+                new DelimiterUnusable(),
                 // warnings
                 new SatelliteLocalMailName(),
                 new NetworksPublic(),

@@ -53,6 +53,10 @@ public enum Code {
     POSTFIX_PARAMETER_OWNED("postfix-parameter-owned", ERROR, "a main.cf parameter that a mailform key already sets"),
     NAME_NOT_FQDN("name-not-fqdn", ERROR, "a host or mail name that is not fully qualified"),
     VALUE_UNSAFE("value-unsafe", ERROR, "a value that would change the meaning of the generated file"),
+    NAME_IS_ADDRESS("name-is-address", ERROR, "an IP address where Postfix wants a domain name"),
+    NAME_NUMERIC_TOP_LABEL("name-numeric-top-label", ERROR, "a domain name whose top label is all digits"),
+    ALIAS_TARGET_MALFORMED("alias-target-malformed", ERROR, "an alias target with an @ that is no address"),
+    DELIMITER_UNUSABLE("delimiter-unusable", ERROR, "a recipient delimiter no local part can hold unquoted"),
 
     // semantic rules: warnings
     SATELLITE_LOCAL_MAIL_NAME("satellite-local-mail-name", WARNING, "a satellite that keeps mail for its mail name"),
