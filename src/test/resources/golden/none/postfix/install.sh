@@ -8,8 +8,9 @@
 #
 # Usage: sh install.sh [ROOT]
 #   ROOT  install below this directory instead of / (an image, a container, a test). Only files below ROOT are
-#         written. The tables are built with this host's postmap and postalias; `postfix check` runs only when
-#         installing into /, because it checks and repairs the queue of the configuration it is given.
+#         written. The tables are built with this host's postmap and postalias, reading the main.cf being
+#         installed; `postfix check` runs only when installing into /, because it checks and repairs the queue of the
+#         configuration it is given.
 set -eu
 
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
@@ -24,8 +25,6 @@ install_file() {
     mv -f -- "$2.mailform-new" "$2"
 }
 
-install_file aliases "$root/etc/aliases" 0644
-postalias "hash:$root/etc/aliases"
 # Mode none keeps the existing main.cf and sets only the parameters listed under postfix:, in one postconf -e.
 if [ ! -f "$root/etc/postfix/main.cf" ]; then
     echo "install.sh: $root/etc/postfix/main.cf does not exist; mode none only adds parameters to an existing main.cf" >&2
@@ -39,6 +38,22 @@ while IFS= read -r line; do
     esac
 done < "$here/main.cf"
 postconf -c "$root/etc/postfix" -e "$@"
+
+# The tables are built with the configuration installed, not this host's. Below a ROOT, a copy of it stands in,
+# whose myorigin names ROOT's mailname file instead of this host's /etc/mailname (a ROOT without a main.cf has no
+# configuration of its own, and this host's defaults apply).
+config=/etc/postfix
+if [ -n "$root" ] && [ -f "$root/etc/postfix/main.cf" ]; then
+    config=$(mktemp -d)
+    trap 'rm -rf -- "$config"' EXIT
+    cp -- "$root/etc/postfix/main.cf" "$config/main.cf"
+    : > "$config/master.cf"
+    if [ -f "$root/etc/mailname" ] && [ "$(postconf -c "$config" -h myorigin)" = /etc/mailname ]; then
+        postconf -c "$config" -e "myorigin = $root/etc/mailname"
+    fi
+fi
+install_file aliases "$root/etc/aliases" 0644
+postalias -c "$config" "hash:$root/etc/aliases"
 
 # synchronous_updates: Debian's installer runs chattr on these queue directories and ignores file systems that do
 # not support the attribute; so does this script.

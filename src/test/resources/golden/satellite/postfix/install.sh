@@ -9,8 +9,9 @@
 #
 # Usage: sh install.sh [ROOT]
 #   ROOT  install below this directory instead of / (an image, a container, a test). Only files below ROOT are
-#         written. The tables are built with this host's postmap and postalias; `postfix check` runs only when
-#         installing into /, because it checks and repairs the queue of the configuration it is given.
+#         written. The tables are built with this host's postmap and postalias, reading the main.cf being
+#         installed; `postfix check` runs only when installing into /, because it checks and repairs the queue of the
+#         configuration it is given.
 set -eu
 
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
@@ -26,9 +27,23 @@ install_file() {
 }
 
 install_file mailname "$root/etc/mailname" 0644
-install_file aliases "$root/etc/aliases" 0644
-postalias "hash:$root/etc/aliases"
 install_file main.cf "$root/etc/postfix/main.cf" 0644
+
+# The tables are built with the configuration installed, not this host's. Below a ROOT, a copy of it stands in,
+# whose myorigin names ROOT's mailname file instead of this host's /etc/mailname (a ROOT without a main.cf has no
+# configuration of its own, and this host's defaults apply).
+config=/etc/postfix
+if [ -n "$root" ] && [ -f "$root/etc/postfix/main.cf" ]; then
+    config=$(mktemp -d)
+    trap 'rm -rf -- "$config"' EXIT
+    cp -- "$root/etc/postfix/main.cf" "$config/main.cf"
+    : > "$config/master.cf"
+    if [ -f "$root/etc/mailname" ] && [ "$(postconf -c "$config" -h myorigin)" = /etc/mailname ]; then
+        postconf -c "$config" -e "myorigin = $root/etc/mailname"
+    fi
+fi
+install_file aliases "$root/etc/aliases" 0644
+postalias -c "$config" "hash:$root/etc/aliases"
 
 # synchronous_updates: Debian's installer runs chattr on these queue directories and ignores file systems that do
 # not support the attribute; so does this script.

@@ -164,7 +164,8 @@ class PostfixEmitterTest {
         builder.mailName = Optional.empty();
         Emission emission = Emission.of(builder.build());
         assertEquals(List.of("aliases", "install.sh"), List.copyOf(emission.emitted().tree().files().keySet()));
-        assertFalse(emission.text("install.sh").contains("main.cf\""), emission.text("install.sh"));
+        assertFalse(emission.text("install.sh").contains("install_file main.cf"), emission.text("install.sh"));
+        assertFalse(emission.text("install.sh").contains("-e \"$@\""), emission.text("install.sh"));
     }
 
     @Test

@@ -252,8 +252,10 @@ class RealPostfixTest {
             Files.copy(PostfixTools.debianMasterCf(), etcPostfix.resolve("master.cf"));
             PostfixTools.backdate(etcPostfix);
         }
-        PostfixTools.Result result = tools.run(List.of("/bin/sh", output.resolve("install.sh").toString(),
-                root.toString()));
+        // A MAIL_CONFIG that names nothing: every Postfix tool install.sh runs must read the configuration it
+        // installs, never this host's.
+        PostfixTools.Result result = tools.run(List.of("env", "MAIL_CONFIG=" + base.resolve("no-such-config"),
+                "/bin/sh", output.resolve("install.sh").toString(), root.toString()));
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals("", result.stderr(), result::toString);
         for (Map.Entry<String, OutputFile> entry : compiled.tree().files().entrySet()) {
