@@ -25,6 +25,7 @@ final class StandardRules {
                 new DomainNameSyntax(),
                 new AliasTargetMalformed(),
                 new DelimiterUnusable(),
+                new RelayRestrictionLists(),
                 // warnings
                 new SatelliteLocalMailName(),
                 new NetworksPublic(),

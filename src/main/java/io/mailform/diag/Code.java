@@ -57,6 +57,8 @@ public enum Code {
     NAME_NUMERIC_TOP_LABEL("name-numeric-top-label", ERROR, "a domain name whose top label is all digits"),
     ALIAS_TARGET_MALFORMED("alias-target-malformed", ERROR, "an alias target with an @ that is no address"),
     DELIMITER_UNUSABLE("delimiter-unusable", ERROR, "a recipient delimiter no local part can hold unquoted"),
+    RESTRICTIONS_REFUSED("restrictions-refused", ERROR, "relay restrictions smtpd refuses to run with"),
+    RESTRICTIONS_OPEN_RELAY("restrictions-open-relay", ERROR, "relay restrictions that let anyone relay"),
 
     // semantic rules: warnings
     SATELLITE_LOCAL_MAIL_NAME("satellite-local-mail-name", WARNING, "a satellite that keeps mail for its mail name"),
@@ -68,6 +70,8 @@ public enum Code {
     DELIMITER_IN_NAME("delimiter-in-name", WARNING, "a user or alias name containing the recipient delimiter"),
     RELAY_AUTH_WEAK_TLS("relay-auth-weak-tls", WARNING, "a relay password that may be sent without encryption"),
     MODE_NONE_IGNORED_KEY("mode-none-ignored-key", WARNING, "a key that mode none writes nowhere"),
+    RESTRICTION_IGNORED("restriction-ignored", WARNING, "a restriction after an unconditional permit"),
+    RESTRICTIONS_UNJUDGED("restrictions-unjudged", WARNING, "relaying decided by a lookup mailform cannot read"),
 
     // targets
     JAMES_UNSUPPORTED("james-unsupported", WARNING, "a setting the James configuration cannot express and leaves out"),

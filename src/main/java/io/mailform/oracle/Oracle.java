@@ -5,6 +5,7 @@ import io.mailform.delivery.Outcome;
 import io.mailform.delivery.Reply;
 import io.mailform.model.MailSystem;
 import io.mailform.model.Mode;
+import io.mailform.postfix.RelayRestrictions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class Oracle {
         this.resolver = new Resolver(book, hops);
         this.relayPermission = new RelayPermission(system.networks(), system.postfixParameters().stream()
                 .anyMatch(parameter -> parameter.name().equals("smtpd_sasl_auth_enable")
-                        && parameter.value().strip().equalsIgnoreCase("yes")));
+                        && parameter.value().strip().equalsIgnoreCase("yes")), RelayRestrictions.of(system));
         this.recipientCheck = new RecipientCheck(book);
         this.localDelivery = new LocalDelivery(book, resolver);
         this.unmodelled = Passthrough.unmodelled(system);
@@ -118,12 +119,11 @@ public final class Oracle {
                 rcpt.add(syntax);
                 continue;
             }
-            EnvelopeAddress written = read.get();
             Resolution resolution = resolved.get();
             if (resolution instanceof Resolution.Unknown unknown) {
                 uncertainties.add(recipient + ": " + unknown.reason());
             }
-            Optional<Reply> refused = relayPermission.check(envelope.client(), written, resolution, nested)
+            Optional<Reply> refused = relayPermission.check(envelope.client(), resolution, nested, uncertainties)
                     .or(() -> recipientCheck.check(resolution, nested));
             Reply reply = refused.orElse(Reply.of(250, "2.1.5", "Ok"));
             nested.step("reply: " + reply);

@@ -11,6 +11,9 @@ import java.util.Set;
  * the oracle does not model, so its predictions name it as an uncertainty instead of passing a verdict.
  */
 final class Passthrough {
+    /** Judged by what they say, through {@link io.mailform.postfix.RelayRestrictions}. */
+    private static final Set<String> MODELLED = Set.of("smtpd_relay_restrictions", "smtpd_recipient_restrictions",
+            "smtpd_sasl_auth_enable");
     private static final Set<String> INERT = Set.of("smtpd_banner", "biff", "smtpd_helo_required",
             "disable_vrfy_command", "readme_directory", "html_directory", "delay_warning_time",
             "maximal_queue_lifetime", "bounce_queue_lifetime", "smtputf8_enable", "smtpd_tls_loglevel",
@@ -30,7 +33,7 @@ final class Passthrough {
     }
 
     private static boolean isInert(String name) {
-        return INERT.contains(name) || INERT_PREFIXES.stream().anyMatch(name::startsWith)
+        return MODELLED.contains(name) || INERT.contains(name) || INERT_PREFIXES.stream().anyMatch(name::startsWith)
                 || INERT_SUFFIXES.stream().anyMatch(name::endsWith);
     }
 }

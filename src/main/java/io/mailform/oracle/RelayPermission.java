@@ -3,24 +3,28 @@ package io.mailform.oracle;
 import io.mailform.delivery.Reply;
 import io.mailform.model.Cidr;
 import io.mailform.model.IpAddress;
+import io.mailform.postfix.RelayDecision;
+import io.mailform.postfix.RelayRestrictions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Debian's {@code smtpd_relay_restrictions = permit_mynetworks permit_sasl_authenticated defer_unauth_destination}:
- * a client inside {@code networks} or logged in may send anywhere; any other client only to an address that resolves
- * to a local destination (routing in the address that leads back into a local domain passes, measured on Postfix
- * 3.7). The refusal is 454 4.7.1, a temporary one, as {@code defer_unauth_destination} answers.
+ * Relay permission as smtpd decides it: the compiled smtpd_relay_restrictions and smtpd_recipient_restrictions
+ * ({@link RelayRestrictions}, the reading the semantic rules use too) applied to the client (inside {@code networks}
+ * or not, logged in or not) and to where the recipient resolves. With Debian's list a client inside or logged in may
+ * send anywhere, any other client only to a local destination; the refusal is 454 4.7.1.
  */
 final class RelayPermission {
     private final List<Cidr> networks;
     private final boolean saslServer;
+    private final RelayRestrictions restrictions;
 
     /** @param saslServer whether smtpd offers SASL at all; without it a login (through XCLIENT) grants nothing */
-    RelayPermission(List<Cidr> networks, boolean saslServer) {
+    RelayPermission(List<Cidr> networks, boolean saslServer, RelayRestrictions restrictions) {
         this.networks = List.copyOf(networks);
         this.saslServer = saslServer;
+        this.restrictions = restrictions;
     }
 
     /** True when the client's address lies in one of {@code networks}; IPv4-mapped networks hold IPv4 clients. */
@@ -29,32 +33,26 @@ final class RelayPermission {
     }
 
     /** Empty when the recipient may be used; else the reply that refuses it. */
-    Optional<Reply> check(Client client, EnvelopeAddress written, Resolution resolution, Trace trace) {
-        if (isInside(client.address())) {
-            trace.step("relay permission: the client " + client.address().text() + " is inside networks "
-                    + networks + " (permit_mynetworks)");
-            return Optional.empty();
+    Optional<Reply> check(Client client, Resolution resolution, Trace trace, List<String> uncertainties) {
+        boolean inside = isInside(client.address());
+        boolean loggedIn = client.login().isPresent() && saslServer;
+        boolean local = resolution instanceof Resolution.Local;
+        trace.step("relay permission: the client " + client.address().text() + " is "
+                + (inside ? "inside" : "outside") + " networks " + networks
+                + client.login().map(login -> saslServer ? ", logged in as " + login
+                        : ", and its login " + login + " counts for nothing: the description offers no SASL server "
+                                + "(smtpd_sasl_auth_enable is off)").orElse(", not logged in")
+                + "; the address " + (local ? (resolution.routed() ? "resolves to a local destination"
+                        : "is a local destination") : resolution.routed()
+                        ? "routes on to another domain" : "is not local"));
+        RelayDecision decision = restrictions.decide(inside, loggedIn, local);
+        decision.steps().forEach(step -> trace.step("  " + step));
+        if (!decision.isCertain()) {
+            uncertainties.add(resolution.address().address() + ": relaying depends on " + decision.unjudged()
+                    + ", which the description does not decide");
         }
-        if (client.login().isPresent() && saslServer) {
-            trace.step("relay permission: the client logged in as " + client.login().get()
-                    + " (permit_sasl_authenticated)");
-            return Optional.empty();
-        }
-        if (client.login().isPresent()) {
-            trace.step("the login " + client.login().get() + " counts for nothing: the description offers no SASL "
-                    + "server (smtpd_sasl_auth_enable is off)");
-        }
-        String outside = "the client " + client.address().text() + " is outside networks " + networks
-                + " and not logged in";
-        if (resolution instanceof Resolution.Local) {
-            trace.step("relay permission: " + outside + ", but the address " + (resolution.routed()
-                    ? "resolves to a local destination" : "is a local destination"));
-            return Optional.empty();
-        }
-        String why = resolution.routed() ? "the routing in the address leads to another domain"
-                : "the address is not local";
-        trace.step("relay permission: " + outside + ", and " + why + ": refused for now (defer_unauth_destination)");
-        return Optional.of(Reply.of(454, "4.7.1", "<" + resolution.address().address() + ">: Relay access denied"));
+        return decision.refusal().map(refusal -> Reply.of(refusal.reply().code(), refusal.reply().enhanced(),
+                "<" + resolution.address().address() + ">: " + refusal.reply().text()));
     }
 
     /** Postfix matches an IPv4-mapped client ({@code ::ffff:10.0.0.1}) and network as the IPv4 they stand for. */

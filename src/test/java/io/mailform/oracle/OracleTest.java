@@ -104,6 +104,30 @@ class OracleTest {
     }
 
     @Test
+    void theRestrictionListsOfThePassthroughDecideRelaying() {
+        Oracle oracle = new Oracle(yaml("""
+                version: 1
+                mode: internet-site
+                hostname: mail.example.org
+                mail_name: example.org
+                postfix:
+                  smtpd_relay_restrictions: permit_mynetworks reject_unauth_destination
+                """));
+        Prediction stranger = send(oracle, OUTSIDE, "a@remote.test", "friend@remote.test");
+        assertEquals("554 5.7.1", status(stranger));
+        assertTrue(stranger.isCertain(), stranger.uncertainties().toString());
+        Oracle lookup = new Oracle(yaml("""
+                version: 1
+                mode: internet-site
+                hostname: mail.example.org
+                mail_name: example.org
+                postfix:
+                  smtpd_relay_restrictions: permit_mynetworks check_client_access hash:/etc/postfix/x defer_unauth_destination
+                """));
+        assertFalse(send(lookup, OUTSIDE, "a@remote.test", "friend@remote.test").isCertain());
+    }
+
+    @Test
     void mailForMailerDaemonWithoutAnAliasIsDiscarded() throws IOException {
         Prediction prediction = send(new Oracle(example("internet-site")), OUTSIDE, "someone@remote.test",
                 "MAILER-DAEMON@example.org");
