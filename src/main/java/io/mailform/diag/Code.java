@@ -43,6 +43,7 @@ public enum Code {
     RELAY_NOT_ALLOWED("relay-not-allowed", ERROR, "the mode delivers directly and takes no relay host"),
     RELAY_LOOP("relay-loop", ERROR, "a relay or route points back at this host"),
     NETWORKS_OPEN_RELAY("networks-open-relay", ERROR, "networks admits so much of the Internet that the host is an open relay"),
+    NETWORKS_HOST_BITS("networks-host-bits", ERROR, "a network written with host bits set"),
     ALIAS_LOOP("alias-loop", ERROR, "aliases expand into a cycle"),
     ALIAS_DUPLICATE("alias-duplicate", ERROR, "two alias names that Postfix folds to one"),
     ALIAS_TARGET_NOT_ALLOWED("alias-target-not-allowed", ERROR, "a command, file or include alias target without opt-in"),
@@ -63,7 +64,6 @@ public enum Code {
     // semantic rules: warnings
     SATELLITE_LOCAL_MAIL_NAME("satellite-local-mail-name", WARNING, "a satellite that keeps mail for its mail name"),
     NETWORKS_PUBLIC("networks-public", WARNING, "a public network allowed to relay"),
-    NETWORKS_HOST_BITS("networks-host-bits", WARNING, "a network written with host bits set"),
     NETWORKS_DUPLICATE("networks-duplicate", WARNING, "a network listed twice or inside another"),
     PROTOCOL_MISMATCH("protocol-mismatch", WARNING, "an address of a protocol that protocols turns off"),
     ALIAS_TARGET_UNKNOWN("alias-target-unknown", WARNING, "an alias target that is no user, alias or address"),

@@ -16,15 +16,15 @@ class NetworksHostBitsTest {
 
     @Test
     void hostBitsInIpv4() {
-        withNetworks("  - 127.0.0.0/8\n  - 192.168.1.5/24\n").warning(Code.NETWORKS_HOST_BITS).at(7, 5)
-                .says("192.168.1.5/24", "host bits", "192.168.1.0/24")
+        withNetworks("  - 127.0.0.0/8\n  - 192.168.1.5/24\n").error(Code.NETWORKS_HOST_BITS).at(7, 5)
+                .says("192.168.1.5/24", "host bits", "451 4.3.0")
                 .helps("write 192.168.1.0/24", "192.168.1.5/32");
     }
 
     @Test
     void hostBitsInIpv6AndMappedIpv4() {
-        withNetworks("  - \"fd00::1/64\"\n").warning(Code.NETWORKS_HOST_BITS).at(6, 5).helps("write fd00::/64");
-        withNetworks("  - \"::ffff:192.168.1.5/120\"\n").warning(Code.NETWORKS_HOST_BITS)
+        withNetworks("  - \"fd00::1/64\"\n").error(Code.NETWORKS_HOST_BITS).at(6, 5).helps("write fd00::/64");
+        withNetworks("  - \"::ffff:192.168.1.5/120\"\n").error(Code.NETWORKS_HOST_BITS)
                 .helps("write ::ffff:192.168.1.0/120");
     }
 

@@ -25,7 +25,7 @@ class MainTest {
             mail_name: example.org
             root_recipient: alice
             """;
-    private static final String WITH_WARNING = VALID + "networks: [127.0.0.0/8, 10.0.0.1/8]\n";
+    private static final String WITH_WARNING = VALID + "networks: [127.0.0.0/8, 198.51.100.0/24]\n";
     private static final String INVALID = """
             version: 1
             mode: satelite
@@ -74,7 +74,7 @@ class MainTest {
         String path = file("mail.yaml", WITH_WARNING).toString();
         CliRun lenient = CliRun.of("validate", path);
         assertEquals(ExitCode.OK, lenient.exitCode(), lenient.err());
-        assertTrue(lenient.err().contains("warning[networks-host-bits]"), lenient.err());
+        assertTrue(lenient.err().contains("warning[networks-public]"), lenient.err());
         assertEquals(ExitCode.INVALID, CliRun.of("validate", "--warnings-as-errors", path).exitCode());
     }
 
@@ -108,8 +108,8 @@ class MainTest {
         JsonNode rules = runNode.get("tool").get("driver").get("rules");
         assertEquals(io.mailform.diag.Code.values().length, rules.size());
         JsonNode result = runNode.get("results").get(0);
-        assertEquals("networks-host-bits", result.get("ruleId").stringValue());
-        assertEquals("networks-host-bits", rules.get(result.get("ruleIndex").asInt()).get("id").stringValue());
+        assertEquals("networks-public", result.get("ruleId").stringValue());
+        assertEquals("networks-public", rules.get(result.get("ruleIndex").asInt()).get("id").stringValue());
         assertEquals("warning", result.get("level").stringValue());
         JsonNode region = result.get("locations").get(0).get("physicalLocation").get("region");
         assertEquals(6, region.get("startLine").asInt());
