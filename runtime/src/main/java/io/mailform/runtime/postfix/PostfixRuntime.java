@@ -72,7 +72,9 @@ public final class PostfixRuntime {
         }
         PostfixDirectory compiled = PostfixDirectory.open(system);
         List<String> accounts = accountsOf(ProvisioningReader.read(compiled.provisioning()));
-        int smtpPort = options.smtpPort().isPresent() ? available(options.smtpPort().getAsInt()) : freePort();
+        if (options.smtpPort().isPresent()) {
+            available(options.smtpPort().getAsInt());
+        }
 
         Path base = teardown.afterChange("create the instance's directory",
             () -> Files.createTempDirectory("mailform-postfix-"), DirectoryTree::delete);
@@ -86,6 +88,8 @@ public final class PostfixRuntime {
             Optional.ofNullable(tables.get(SandboxTables.TRANSPORT)));
 
         Map<String, CaptureSink> sinks = startSinks(routing.sinkNames(), layout, teardown);
+        // Chosen once the sinks hold their ports, so that no sink can take the one chosen for smtpd.
+        int smtpPort = options.smtpPort().isPresent() ? options.smtpPort().getAsInt() : freePort();
         Map<String, Integer> sinkPorts = new LinkedHashMap<>();
         sinks.forEach((name, sink) -> sinkPorts.put(name, sink.port()));
         List<Setting> settings = MainCfSettings.of(layout, compiled, mainCf, routing, sinkPorts);
