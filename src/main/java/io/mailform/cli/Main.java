@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,25 +39,40 @@ public final class Main implements Runnable {
     /** Runs one command line and returns its exit code; never throws, never exits. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
+        Optional<ValidateShortcut.Request> plain = ValidateShortcut.read(args);
+        if (plain.isPresent()) {
+            int code;
+            try {
+                code = ValidateCommand.run(plain.get().files(), plain.get().report(), out, err);
+            } catch (Exception exception) {
+                code = internalError(exception, stacktrace, err);
+            }
+            out.flush();
+            err.flush();
+            return code;
+        }
         CommandLine commandLine = new CommandLine(new Main(out, err))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
-                .setExecutionExceptionHandler((exception, line, parsed) -> {
-                    err.println("mailform: internal error: " + exception);
-                    if (stacktrace) {
-                        exception.printStackTrace(err);
-                    } else {
-                        err.println("mailform: run again with --stacktrace for details, and report it as a bug");
-                    }
-                    return ExitCode.INTERNAL;
-                });
+                .setExecutionExceptionHandler((exception, line, parsed) ->
+                        internalError(exception, stacktrace, err));
         commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
         commandLine.getCommandSpec().exitCodeOnExecutionException(ExitCode.INTERNAL);
         int code = commandLine.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static int internalError(Exception exception, boolean stacktrace, PrintStream err) {
+        err.println("mailform: internal error: " + exception);
+        if (stacktrace) {
+            exception.printStackTrace(err);
+        } else {
+            err.println("mailform: run again with --stacktrace for details, and report it as a bug");
+        }
+        return ExitCode.INTERNAL;
     }
 
     static PrintStream out(CommandSpec spec) {

@@ -2,6 +2,7 @@ package io.mailform.cli;
 
 import io.mailform.pipeline.Pipeline;
 import io.mailform.pipeline.Validation;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -28,12 +29,17 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Reporter reporter = new Reporter(report, Main.out(spec), Main.err(spec));
+        return run(files, report, Main.out(spec), Main.err(spec));
+    }
+
+    /** Validates every file and prints the diagnostics of all of them; the exit code of the most serious outcome. */
+    static int run(List<String> files, ReportOptions report, PrintStream out, PrintStream err) {
+        Reporter reporter = new Reporter(report, out, err);
         Outcome outcome = new Outcome();
         Pipeline pipeline = new Pipeline();
         for (String argument : files) {
             InputFile input = new InputFile(argument);
-            Optional<byte[]> bytes = input.readOrReport(System.in, Main.err(spec));
+            Optional<byte[]> bytes = input.readOrReport(System.in, err);
             if (bytes.isEmpty()) {
                 outcome.record(ExitCode.IO);
                 continue;
