@@ -1,7 +1,6 @@
 package io.mailform.schema;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
@@ -18,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A schema shipped in the jar, read and compiled once per process. The only class that talks to the validator
@@ -69,9 +68,13 @@ final class BundledSchema {
         SchemaRegistryConfig config = SchemaRegistryConfig.builder().errorMessageKeyword(MESSAGE_KEYWORD).build();
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 builder -> builder.schemaRegistryConfig(config));
-        Schema schema = registry.getSchema(text, InputFormat.JSON);
+        // One tree for the validator and for the wording, read by Jackson's shared mapper: the validator library
+        // would build a mapper of its own to read the text, and Jackson builds the shared one anyway (JsonNode's
+        // toString, which the validator calls on every enum); each mapper costs milliseconds at start-up.
+        JsonNode tree = JsonMapper.shared().readTree(text);
+        Schema schema = registry.getSchema(tree);
         schema.initializeValidators(); // compile every pattern now, not on the first document that reaches it
-        return new BundledSchema(new SchemaDocument(new ObjectMapper().readTree(text)), schema);
+        return new BundledSchema(new SchemaDocument(tree), schema);
     }
 
     private static String readResource(SchemaKind kind) {
