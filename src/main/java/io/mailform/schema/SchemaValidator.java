@@ -35,6 +35,23 @@ public final class SchemaValidator {
         return List.copyOf(diagnostics);
     }
 
+    /**
+     * Starts compiling the description schema on another thread, so that it is ready, or nearly, when the first
+     * document has been read: at start-up the two take about as long, and a second core is there. Validation waits
+     * for the compilation, and compiles the schema itself if this failed, so the outcome is the same either way.
+     */
+    public static void compileInBackground() {
+        Thread compiler = new Thread(() -> {
+            try {
+                BundledSchema.of(SchemaKind.MAIL_SYSTEM);
+            } catch (RuntimeException | Error e) {
+                // validate() compiles it again on the calling thread and reports what goes wrong there
+            }
+        }, "mailform-schema");
+        compiler.setDaemon(true);
+        compiler.start();
+    }
+
     /** The description schema's text as bundled, for {@code mailform schema} and for editors. */
     public static String schemaText() {
         return schemaText(SchemaKind.MAIL_SYSTEM);
