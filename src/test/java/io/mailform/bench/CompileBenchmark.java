@@ -64,7 +64,7 @@ public final class CompileBenchmark {
         return millis[RUNS / 2];
     }
 
-    private static String description(int aliases, int users, int routes) {
+    static String description(int aliases, int users, int routes) {
         StringBuilder yaml = new StringBuilder("""
                 version: 1
                 mode: internet-smarthost
