@@ -99,9 +99,9 @@ public final class StartupBenchmark {
         }
         flags.add("-XX:TieredStopAtLevel=1");
         steps.put("+ C1 alone (`-XX:TieredStopAtLevel=1`)", command(flags, jar, example));
-        flags.add("-XX:+UseSerialGC");
+        flags.add("-XX:CICompilerCount=1");
         flags.add("-XX:-UsePerfData");
-        steps.put("+ `-XX:+UseSerialGC -XX:-UsePerfData`", command(flags, jar, example));
+        steps.put("+ `-XX:CICompilerCount=1 -XX:-UsePerfData`", command(flags, jar, example));
         steps.put("`ci/mailform` (the above, and its staleness check)",
                 List.of(root.resolve("ci/mailform").toString(), "validate", example));
         Series series = measure(steps);
@@ -123,7 +123,7 @@ public final class StartupBenchmark {
         Path large = work.resolve("large.yaml");
         Files.writeString(large, CompileBenchmark.description(5_000, 2_500, 100), StandardCharsets.UTF_8);
         String jar = root.resolve("src/target/mailform.jar").toString();
-        List<String> flags = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:-UsePerfData"));
+        List<String> flags = new ArrayList<>(List.of("-XX:-UsePerfData"));
         String archive = archive();
         if (archive != null) {
             flags.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
@@ -132,10 +132,11 @@ public final class StartupBenchmark {
         commands.put("tiered (C1 and C2)", command(flags, jar, large.toString()));
         List<String> c1 = new ArrayList<>(flags);
         c1.add("-XX:TieredStopAtLevel=1");
+        c1.add("-XX:CICompilerCount=1");
         commands.put("C1 alone, as `ci/mailform` runs it", command(c1, jar, large.toString()));
         Series series = measure(commands);
         text.append("`validate` of a description with 5,000 aliases, 2,500 users and 100 routes (")
-                .append(Files.size(large) / 1024).append(" KiB), whole process, archive and serial collector in both:")
+                .append(Files.size(large) / 1024).append(" KiB), whole process, with the archive in both:")
                 .append("\n\n| compilers | median | peak memory |\n|---|---|---|\n");
         for (Map.Entry<String, WholeProcess.Timing> entry : series.timings.entrySet()) {
             text.append("| ").append(entry.getKey()).append(" | ")
