@@ -44,7 +44,7 @@ public final class StartupBenchmark {
             String details = System.getenv("BENCH_DETAILS");
             if (details != null && !details.isEmpty()) {
                 StringBuilder text = new StringBuilder();
-                benchmark.steps(text);
+                benchmark.steps(work, text);
                 benchmark.largeInput(work, text);
                 Files.writeString(Path.of(details), text.toString(), StandardCharsets.UTF_8,
                         java.nio.file.StandardOpenOption.APPEND, java.nio.file.StandardOpenOption.CREATE);
@@ -80,10 +80,10 @@ public final class StartupBenchmark {
     }
 
     /** What each step of the launcher adds, on examples/full.yaml, in one interleaved series. */
-    private void steps(StringBuilder text) throws IOException {
+    private void steps(Path work, StringBuilder text) throws IOException {
         String jar = root.resolve("src/target/mailform.jar").toString();
         String example = "examples/full.yaml";
-        String archive = archive();
+        String archive = archive(work);
         Map<String, List<String>> steps = new LinkedHashMap<>();
         // --format TEXT is not a plain spelling, so it goes through picocli as every command line did before
         steps.put("`java -jar mailform.jar`, command line read by picocli",
@@ -92,18 +92,20 @@ public final class StartupBenchmark {
                 List.of(java(), "-jar", jar, "validate", example));
         List<String> flags = new ArrayList<>();
         if (archive != null) {
-            flags.add("-XX:SharedArchiveFile=" + archive);
-            flags.add("-Xlog:cds=off");
-            flags.add("-Xlog:cds+dynamic=off");
-            steps.put("+ class-data archive", command(flags, jar, example));
+            flags.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"));
+            steps.put("+ class-data sharing archive", command(flags, jar, example));
         }
         flags.add("-XX:TieredStopAtLevel=1");
         steps.put("+ C1 alone (`-XX:TieredStopAtLevel=1`)", command(flags, jar, example));
-        flags.add("-XX:CICompilerCount=1");
-        flags.add("-XX:-UsePerfData");
+        flags.addAll(List.of("-XX:CICompilerCount=1", "-XX:-UsePerfData"));
         steps.put("+ `-XX:CICompilerCount=1 -XX:-UsePerfData`", command(flags, jar, example));
-        steps.put("`ci/mailform` (the above, and its staleness check)",
-                List.of(root.resolve("ci/mailform").toString(), "validate", example));
+        String launcher = root.resolve("ci/mailform").toString();
+        steps.put("`MAILFORM_JAVA=java ci/mailform`: the above, and the launcher's own checks",
+                List.of("/usr/bin/env", "MAILFORM_JAVA=java", launcher, "validate", example));
+        String newer = newerJdk();
+        if (newer != null) {
+            steps.put("`ci/mailform` with " + newer + ": its AOT cache instead", List.of(launcher, "validate", example));
+        }
         Series series = measure(steps);
         text.append("Start-up steps, `validate examples/full.yaml` as a whole process, against `java Hello` ")
                 .append(TableRow.seconds(series.hello.medianMillis())).append(" in the same series (")
@@ -124,9 +126,9 @@ public final class StartupBenchmark {
         Files.writeString(large, CompileBenchmark.description(5_000, 2_500, 100), StandardCharsets.UTF_8);
         String jar = root.resolve("src/target/mailform.jar").toString();
         List<String> flags = new ArrayList<>(List.of("-XX:-UsePerfData"));
-        String archive = archive();
+        String archive = archive(work);
         if (archive != null) {
-            flags.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            flags.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"));
         }
         Map<String, List<String>> commands = new LinkedHashMap<>();
         commands.put("tiered (C1 and C2)", command(flags, jar, large.toString()));
@@ -146,12 +148,53 @@ public final class StartupBenchmark {
         text.append('\n');
     }
 
-    /** The archive {@code ci/mailform} made for the current jar and JVM, if any (it makes one on its first run). */
-    private String archive() throws IOException {
-        try (Stream<Path> files = Files.list(root.resolve("src/target"))) {
-            return files.filter(path -> path.getFileName().toString().matches("mailform-\\d+\\.jsa"))
-                    .map(Path::toString).findFirst().orElse(null);
+    /** A class-data sharing archive of this jar for {@code java}, trained as ci/mailform trains its own; or null. */
+    private String archive(Path work) {
+        Path archive = work.resolve("mailform.jsa");
+        if (Files.isRegularFile(archive)) {
+            return archive.toString();
         }
+        List<String> command = new ArrayList<>(List.of(java(), "-XX:ArchiveClassesAtExit=" + archive, "-jar",
+                root.resolve("src/target/mailform.jar").toString(), "validate"));
+        try (Stream<Path> files = Files.list(root.resolve("examples"))) {
+            files.filter(path -> path.toString().endsWith(".yaml")).sorted().forEach(p -> command.add(p.toString()));
+        } catch (IOException e) {
+            return null;
+        }
+        try {
+            int exit = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            return exit == 0 && Files.isRegularFile(archive) ? archive.toString() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** The JDK 25 or later that ci/mailform picks under /usr/lib/jvm, as "JDK 25.0.3", or null. */
+    private static String newerJdk() {
+        try (Stream<Path> homes = Files.list(Path.of("/usr/lib/jvm"))) {
+            for (Path home : homes.sorted().toList()) {
+                Path release = home.resolve("release");
+                if (!Files.isReadable(release) || !Files.isExecutable(home.resolve("bin/java"))) {
+                    continue;
+                }
+                for (String line : Files.readAllLines(release)) {
+                    if (line.startsWith("JAVA_VERSION=")) {
+                        String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                        String major = version.split("\\.")[0];
+                        if (major.matches("\\d+") && Integer.parseInt(major) >= 25) {
+                            return "JDK " + version;
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
     }
 
     private static List<String> command(List<String> flags, String jar, String file) {
