@@ -8,7 +8,6 @@ import io.mailform.output.OutputWriteException;
 import io.mailform.pipeline.Compilation;
 import io.mailform.pipeline.Pipeline;
 import io.mailform.pipeline.Validation;
-import io.mailform.schema.SchemaValidator;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -45,7 +44,7 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SchemaValidator.compileInBackground();
+        Preparation.start();
         InputFile input = new InputFile(file);
         Optional<byte[]> read = input.readOrReport(System.in, Main.err(spec));
         if (read.isEmpty()) {

@@ -2,7 +2,6 @@ package io.mailform.cli;
 
 import io.mailform.pipeline.Pipeline;
 import io.mailform.pipeline.Validation;
-import io.mailform.schema.SchemaValidator;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** Validates every file and prints the diagnostics of all of them; the exit code of the most serious outcome. */
     static int run(List<String> files, ReportOptions report, PrintStream out, PrintStream err) {
-        SchemaValidator.compileInBackground();
+        Preparation.start();
         Reporter reporter = new Reporter(report, out, err);
         Outcome outcome = new Outcome();
         Pipeline pipeline = new Pipeline();

@@ -36,20 +36,11 @@ public final class SchemaValidator {
     }
 
     /**
-     * Starts compiling the description schema on another thread, so that it is ready, or nearly, when the first
-     * document has been read: at start-up the two take about as long, and a second core is there. Validation waits
-     * for the compilation, and compiles the schema itself if this failed, so the outcome is the same either way.
+     * Compiles the description schema now, as the first validation would; the command line has it done on a second
+     * thread while the first file is read. A failure here is thrown again by {@link #validate}.
      */
-    public static void compileInBackground() {
-        Thread compiler = new Thread(() -> {
-            try {
-                BundledSchema.of(SchemaKind.MAIL_SYSTEM);
-            } catch (RuntimeException | Error e) {
-                // validate() compiles it again on the calling thread and reports what goes wrong there
-            }
-        }, "mailform-schema");
-        compiler.setDaemon(true);
-        compiler.start();
+    public static void compile() {
+        BundledSchema.of(SchemaKind.MAIL_SYSTEM);
     }
 
     /** The description schema's text as bundled, for {@code mailform schema} and for editors. */
