@@ -40,6 +40,18 @@ public record DomainName(String value) implements Comparable<DomainName> {
         return value.equals(other.value) || value.endsWith("." + other.value);
     }
 
+    // Written out, as a record would have them: the record's own are built by method handles on first use, which
+    // costs more at start-up than the rules that compare names.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DomainName name && value.equals(name.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public int compareTo(DomainName other) {
         return value.compareTo(other.value);
