@@ -104,7 +104,7 @@ public final class StartupBenchmark {
                 List.of("/usr/bin/env", "MAILFORM_JAVA=java", launcher, "validate", example));
         String newer = newerJdk();
         if (newer != null) {
-            steps.put("`ci/mailform` with " + newer + ": its AOT cache instead", List.of(launcher, "validate", example));
+            steps.put("`ci/mailform` with " + newer + ": its AOT cache and the serial collector instead", List.of(launcher, "validate", example));
         }
         Series series = measure(steps);
         text.append("Start-up steps, `validate examples/full.yaml` as a whole process, against `java Hello` ")
