@@ -23,6 +23,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    InputOptions inputOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -30,10 +33,10 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Reporter reporter = new Reporter(report, Main.out(spec), Main.err(spec));
         Outcome outcome = new Outcome();
-        Pipeline pipeline = new Pipeline();
+        Pipeline pipeline = new Pipeline(inputOptions.limits());
         for (String argument : files) {
             InputFile input = new InputFile(argument);
-            Optional<byte[]> bytes = input.readOrReport(System.in, Main.err(spec));
+            Optional<byte[]> bytes = input.readOrReport(inputOptions.limits(), System.in, Main.err(spec));
             if (bytes.isEmpty()) {
                 outcome.record(ExitCode.IO);
                 continue;
