@@ -8,6 +8,7 @@ import io.mailform.yaml.Pointers;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -85,8 +86,9 @@ final class AliasLoop implements Rule {
                 if (next == start) {
                     List<Integer> path = new ArrayList<>();
                     for (int at = node; at != -1; at = parent[at]) {
-                        path.add(0, at);
+                        path.add(at);
                     }
+                    Collections.reverse(path); // built backwards: inserting at the front would be quadratic
                     path.add(start);
                     return path;
                 }

@@ -8,6 +8,7 @@ import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -88,12 +89,13 @@ final class RootRecipientLoop implements Rule {
     private static String render(Map<Alias, Alias> parent, Alias last) {
         List<String> names = new ArrayList<>();
         for (Alias at = last; ; at = parent.get(at)) {
-            names.add(0, at.name());
+            names.add(at.name());
             if (parent.get(at) == at) {
                 break;
             }
         }
-        names.add(0, ThisHost.ROOT);
+        names.add(ThisHost.ROOT);
+        Collections.reverse(names); // built backwards: inserting at the front would be quadratic
         names.add(ThisHost.ROOT);
         return String.join(" -> ", names);
     }

@@ -39,6 +39,9 @@ final class CompileCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    InputOptions inputOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -46,13 +49,13 @@ final class CompileCommand implements Callable<Integer> {
     public Integer call() {
         Preparation.start();
         InputFile input = new InputFile(file);
-        Optional<byte[]> read = input.readOrReport(System.in, Main.err(spec));
+        Optional<byte[]> read = input.readOrReport(inputOptions.limits(), System.in, Main.err(spec));
         if (read.isEmpty()) {
             return ExitCode.IO;
         }
         byte[] bytes = read.get();
         Reporter reporter = new Reporter(report, Main.out(spec), Main.err(spec));
-        Pipeline pipeline = new Pipeline();
+        Pipeline pipeline = new Pipeline(inputOptions.limits());
         Validation validation = pipeline.validate(input.displayName(), bytes);
         reporter.add(validation.source(), validation.diagnostics());
         if (reporter.fails(validation.diagnostics())) {

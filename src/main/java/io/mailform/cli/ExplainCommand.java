@@ -52,17 +52,20 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    InputOptions inputOptions;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         InputFile input = new InputFile(file);
-        Optional<byte[]> read = input.readOrReport(System.in, Main.err(spec));
+        Optional<byte[]> read = input.readOrReport(inputOptions.limits(), System.in, Main.err(spec));
         if (read.isEmpty()) {
             return ExitCode.IO;
         }
-        Validation validation = new Pipeline().validate(input.displayName(), read.get());
+        Validation validation = new Pipeline(inputOptions.limits()).validate(input.displayName(), read.get());
         Reporter reporter = new Reporter(report, Main.out(spec), Main.err(spec));
         reporter.add(validation.source(), validation.diagnostics());
         if (validation.hasErrors() || validation.mailSystem().isEmpty()) {

@@ -39,9 +39,9 @@ record InputFile(String argument) {
     }
 
     /** The content, up to one byte past the reader's limit; or empty after telling {@code err} why it failed. */
-    Optional<byte[]> readOrReport(InputStream stdin, PrintStream err) {
+    Optional<byte[]> readOrReport(Limits limits, InputStream stdin, PrintStream err) {
         try {
-            return Optional.of(read(Limits.DEFAULT.maxBytes(), stdin));
+            return Optional.of(read(limits.maxBytes(), stdin));
         } catch (IOException e) {
             err.println("mailform: cannot read " + displayName() + ": " + Main.describe(e));
             return Optional.empty();

@@ -43,7 +43,8 @@ public final class Main implements Runnable {
         if (plain.isPresent()) {
             int code;
             try {
-                code = ValidateCommand.run(plain.get().files(), plain.get().report(), out, err);
+                code = ValidateCommand.run(plain.get().files(), plain.get().report(), new InputOptions().limits(), out,
+                        err);
             } catch (Exception exception) {
                 code = internalError(exception, stacktrace, err);
             }

@@ -2,6 +2,7 @@ package io.mailform.cli;
 
 import io.mailform.pipeline.Pipeline;
 import io.mailform.pipeline.Validation;
+import io.mailform.yaml.Limits;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
@@ -24,23 +25,26 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    InputOptions inputOptions;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        return run(files, report, Main.out(spec), Main.err(spec));
+        return run(files, report, inputOptions.limits(), Main.out(spec), Main.err(spec));
     }
 
     /** Validates every file and prints the diagnostics of all of them; the exit code of the most serious outcome. */
-    static int run(List<String> files, ReportOptions report, PrintStream out, PrintStream err) {
+    static int run(List<String> files, ReportOptions report, Limits limits, PrintStream out, PrintStream err) {
         Preparation.start();
         Reporter reporter = new Reporter(report, out, err);
         Outcome outcome = new Outcome();
-        Pipeline pipeline = new Pipeline();
+        Pipeline pipeline = new Pipeline(limits);
         for (String argument : files) {
             InputFile input = new InputFile(argument);
-            Optional<byte[]> bytes = input.readOrReport(System.in, err);
+            Optional<byte[]> bytes = input.readOrReport(limits, System.in, err);
             if (bytes.isEmpty()) {
                 outcome.record(ExitCode.IO);
                 continue;

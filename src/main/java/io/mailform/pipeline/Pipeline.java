@@ -10,6 +10,7 @@ import io.mailform.emit.Emitter;
 import io.mailform.emit.OutputTree;
 import io.mailform.model.MailSystem;
 import io.mailform.schema.SchemaValidator;
+import io.mailform.yaml.Limits;
 import io.mailform.yaml.ReadResult;
 import io.mailform.yaml.YamlReader;
 import java.util.ArrayList;
@@ -21,10 +22,19 @@ import java.util.Optional;
  * could vouch for, so one file gets every problem that can be found without guessing at broken structure.
  */
 public final class Pipeline {
-    private final YamlReader reader = new YamlReader();
+    private final YamlReader reader;
     private final SchemaValidator schema = new SchemaValidator();
     private final Binder binder = new Binder();
     private final Checker checker = Checker.standard();
+
+    public Pipeline() {
+        this(Limits.DEFAULT);
+    }
+
+    /** A pipeline that reads inputs within these limits ({@code --max-input-size}). */
+    public Pipeline(Limits limits) {
+        this.reader = new YamlReader(limits);
+    }
 
     public Validation validate(String name, byte[] bytes) {
         ReadResult read = reader.read(name, bytes);

@@ -1,29 +1,48 @@
 package io.mailform.yaml;
 
 import io.mailform.source.Position;
+import io.mailform.source.SourceFile;
 import io.mailform.source.Span;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Where each node of the document stands in the file, by JSON Pointer ({@code /relay/host}, {@code /networks/2}).
  * Later stages address nodes by pointer, so positions stay here instead of riding along in the model.
+ *
+ * <p>The reader's map is compact, since a large description has a million nodes and only a few of them are ever
+ * looked up: a node is its parent's number and its key (the string the JSON tree holds too) or index, plus the
+ * line and column of its marks; pointers and spans are made only when a later stage asks for one.
  */
 public final class SourceMap {
+    private static final SourceMap EMPTY = new SourceMap(Map.of(), Map.of());
+
     private final Map<String, Span> values;
     private final Map<String, Span> keys;
+    private final Nodes nodes;
 
     public SourceMap(Map<String, Span> values, Map<String, Span> keys) {
         this.values = Map.copyOf(values);
         this.keys = Map.copyOf(keys);
+        this.nodes = null;
+    }
+
+    private SourceMap(Nodes nodes) {
+        this.values = null;
+        this.keys = null;
+        this.nodes = nodes;
     }
 
     public static SourceMap empty() {
-        return new SourceMap(Map.of(), Map.of());
+        return EMPTY;
     }
 
     /** The value at the pointer, or else its nearest ancestor that exists (a default has no node of its own). */
     public Span valueSpan(String pointer) {
+        if (nodes != null) {
+            return nodes.valueSpan(pointer);
+        }
         String current = pointer;
         while (true) {
             Span span = values.get(current);
@@ -39,10 +58,250 @@ public final class SourceMap {
 
     /** The key of a mapping entry; for list items and the root, the value itself. */
     public Span keySpan(String pointer) {
+        if (nodes != null) {
+            return nodes.keySpan(pointer).orElseGet(() -> valueSpan(pointer));
+        }
         return Optional.ofNullable(keys.get(pointer)).orElseGet(() -> valueSpan(pointer));
     }
 
     public boolean contains(String pointer) {
+        if (nodes != null) {
+            int node = nodes.find(pointer);
+            return node >= 0 && nodes.hasValue(node);
+        }
         return values.containsKey(pointer);
+    }
+
+    /**
+     * Builds the reader's map node by node, in document order: {@link #add} a node under its parent, then give it
+     * the marks of its value and, for a mapping entry, of its key. Marks are SnakeYAML's 0-based line and column.
+     */
+    static final class Builder {
+        private final Nodes nodes;
+
+        Builder(SourceFile source) {
+            this.nodes = new Nodes(source);
+        }
+
+        /** The document itself; its number is 0. */
+        int root() {
+            return nodes.add(-1, null, -1);
+        }
+
+        int entry(int parent, String key) {
+            return nodes.add(parent, key, -1);
+        }
+
+        int item(int parent, int index) {
+            return nodes.add(parent, null, index);
+        }
+
+        void list(int node) {
+            nodes.list(node);
+        }
+
+        void value(int node, int startLine, int startColumn, int endLine, int endColumn) {
+            nodes.marks(node, 0, startLine, startColumn, endLine, endColumn);
+        }
+
+        void key(int node, int startLine, int startColumn, int endLine, int endColumn) {
+            nodes.marks(node, 4, startLine, startColumn, endLine, endColumn);
+        }
+
+        SourceMap build() {
+            return new SourceMap(nodes.trim());
+        }
+    }
+
+    /** The nodes as parallel arrays, with an open-addressing table from (parent, key or index) to the node. */
+    private static final class Nodes {
+        private static final int FIELDS = 8; // value: start line, column, end line, column; then the same for the key
+        private static final int NONE = Integer.MIN_VALUE;
+
+        private final SourceFile source;
+        private int count;
+        private int[] parents = new int[64];
+        private String[] keyNames = new String[64];
+        private int[] indexes = new int[64];
+        private boolean[] lists = new boolean[64];
+        private int[] marks = new int[64 * FIELDS];
+        private int[] table = new int[128]; // node + 1, 0 for a free slot
+
+        Nodes(SourceFile source) {
+            this.source = source;
+        }
+
+        int add(int parent, String key, int index) {
+            if (count == parents.length) {
+                int capacity = count * 2;
+                parents = java.util.Arrays.copyOf(parents, capacity);
+                keyNames = java.util.Arrays.copyOf(keyNames, capacity);
+                indexes = java.util.Arrays.copyOf(indexes, capacity);
+                lists = java.util.Arrays.copyOf(lists, capacity);
+                marks = java.util.Arrays.copyOf(marks, capacity * FIELDS);
+            }
+            int node = count++;
+            parents[node] = parent;
+            keyNames[node] = key;
+            indexes[node] = index;
+            java.util.Arrays.fill(marks, node * FIELDS, node * FIELDS + FIELDS, NONE);
+            if (parent >= 0) {
+                if (count * 2 > table.length) {
+                    rehash(table.length * 2);
+                }
+                insert(node);
+            }
+            return node;
+        }
+
+        void list(int node) {
+            lists[node] = true;
+        }
+
+        void marks(int node, int offset, int startLine, int startColumn, int endLine, int endColumn) {
+            int at = node * FIELDS + offset;
+            marks[at] = startLine;
+            marks[at + 1] = startColumn;
+            marks[at + 2] = endLine;
+            marks[at + 3] = endColumn;
+        }
+
+        Nodes trim() {
+            rehash(Integer.highestOneBit(Math.max(count, 32)) * 4);
+            return this;
+        }
+
+        boolean hasValue(int node) {
+            return marks[node * FIELDS] != NONE;
+        }
+
+        Span valueSpan(String pointer) {
+            if (count == 0) {
+                return Span.at(Position.START);
+            }
+            int node = 0;
+            // The nearest node with a value: a pointer past the written nodes (a default) resolves to its ancestor.
+            int found = hasValue(0) ? 0 : -1;
+            if (!pointer.isEmpty()) {
+                for (String segment : Pointers.segments(pointer)) {
+                    node = child(node, segment);
+                    if (node < 0) {
+                        break;
+                    }
+                    if (hasValue(node)) {
+                        found = node;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            return found < 0 ? Span.at(Position.START) : span(found, 0);
+        }
+
+        Optional<Span> keySpan(String pointer) {
+            int node = find(pointer);
+            return node < 0 || marks[node * FIELDS + 4] == NONE ? Optional.empty() : Optional.of(span(node, 4));
+        }
+
+        int find(String pointer) {
+            if (count == 0) {
+                return -1;
+            }
+            int node = 0;
+            if (pointer.isEmpty()) {
+                return node;
+            }
+            if (pointer.charAt(0) != '/') {
+                return -1;
+            }
+            List<String> segments = Pointers.segments(pointer);
+            for (String segment : segments) {
+                node = child(node, segment);
+                if (node < 0) {
+                    return -1;
+                }
+            }
+            return node;
+        }
+
+        private Span span(int node, int offset) {
+            int at = node * FIELDS + offset;
+            if (marks[at] == NONE || marks[at] < 0) {
+                return source.spanOf(0, 0);
+            }
+            var from = source.positionAt(marks[at] + 1, marks[at + 1] + 1);
+            var to = source.positionAt(marks[at + 2] + 1, marks[at + 3] + 1);
+            return to.offset() < from.offset() ? Span.at(from) : new Span(from, to);
+        }
+
+        private int child(int parent, String segment) {
+            if (lists[parent]) {
+                int index = canonicalIndex(segment);
+                if (index < 0) {
+                    return -1;
+                }
+                for (int slot = slot(hash(parent, index)); table[slot] != 0; slot = (slot + 1) & (table.length - 1)) {
+                    int node = table[slot] - 1;
+                    if (parents[node] == parent && keyNames[node] == null && indexes[node] == index) {
+                        return node;
+                    }
+                }
+                return -1;
+            }
+            for (int slot = slot(hash(parent, segment)); table[slot] != 0; slot = (slot + 1) & (table.length - 1)) {
+                int node = table[slot] - 1;
+                if (parents[node] == parent && segment.equals(keyNames[node])) {
+                    return node;
+                }
+            }
+            return -1;
+        }
+
+        /** Only the decimal form Pointers.child writes: no sign, no leading zero. */
+        private static int canonicalIndex(String segment) {
+            if (segment.isEmpty() || segment.length() > 9 || segment.length() > 1 && segment.charAt(0) == '0') {
+                return -1;
+            }
+            int index = 0;
+            for (int i = 0; i < segment.length(); i++) {
+                char c = segment.charAt(i);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                index = index * 10 + (c - '0');
+            }
+            return index;
+        }
+
+        private void insert(int node) {
+            int hash = keyNames[node] == null ? hash(parents[node], indexes[node]) : hash(parents[node], keyNames[node]);
+            int slot = slot(hash);
+            while (table[slot] != 0) {
+                slot = (slot + 1) & (table.length - 1);
+            }
+            table[slot] = node + 1;
+        }
+
+        private void rehash(int capacity) {
+            table = new int[capacity];
+            for (int node = 1; node < count; node++) {
+                if (parents[node] >= 0) {
+                    insert(node);
+                }
+            }
+        }
+
+        private int slot(int hash) {
+            int mixed = hash * 0x9E3779B9;
+            return (mixed ^ (mixed >>> 16)) & (table.length - 1);
+        }
+
+        private static int hash(int parent, String key) {
+            return parent * 31 + key.hashCode();
+        }
+
+        private static int hash(int parent, int index) {
+            return parent * 31 + index * 0x61C88647 + 17;
+        }
     }
 }

@@ -21,35 +21,52 @@ final class StructureCheck {
         this.diagnostics = diagnostics;
     }
 
+    private int depth;
+    private int documents;
+    private long nodes;
+
     boolean passes(Iterable<Event> events) {
-        int depth = 0;
-        int documents = 0;
         for (Event event : events) {
-            switch (event.getEventId()) {
-                case DocumentStart -> {
-                    documents++;
-                    if (documents == 2) {
-                        diagnostics.report(Code.YAML_MULTIPLE_DOCUMENTS, at(event),
-                                "the file holds more than one YAML document",
-                                "keep one mail system per file; remove the second '---' and what follows it");
-                        return false;
-                    }
-                }
-                case MappingStart, SequenceStart -> {
-                    depth++;
-                    if (depth > limits.maxDepth()) {
-                        diagnostics.report(Code.YAML_TOO_DEEP, at(event),
-                                "collections are nested more than " + limits.maxDepth() + " levels deep",
-                                "a mail-system description needs only a few levels; check the indentation");
-                        return false;
-                    }
-                }
-                case MappingEnd, SequenceEnd -> depth--;
-                default -> {
-                }
+            if (!accepts(event)) {
+                return false;
             }
         }
         return true;
+    }
+
+    /** One event of the stream, in order; false after reporting the first problem (then stop reading). */
+    boolean accepts(Event event) {
+        switch (event.getEventId()) {
+            case DocumentStart -> {
+                documents++;
+                if (documents == 2) {
+                    diagnostics.report(Code.YAML_MULTIPLE_DOCUMENTS, at(event),
+                            "the file holds more than one YAML document",
+                            "keep one mail system per file; remove the second '---' and what follows it");
+                    return false;
+                }
+            }
+            case MappingStart, SequenceStart -> {
+                nodes++;
+                depth++;
+                if (depth > limits.maxDepth()) {
+                    diagnostics.report(Code.YAML_TOO_DEEP, at(event),
+                            "collections are nested more than " + limits.maxDepth() + " levels deep",
+                            "a mail-system description needs only a few levels; check the indentation");
+                    return false;
+                }
+            }
+            case MappingEnd, SequenceEnd -> depth--;
+            case Scalar, Alias -> nodes++;
+            default -> {
+            }
+        }
+        return true;
+    }
+
+    /** How many nodes the events so far wrote: scalars (keys too), collections and aliases. */
+    long nodes() {
+        return nodes;
     }
 
     private io.mailform.source.Span at(Event event) {

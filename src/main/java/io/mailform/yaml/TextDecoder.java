@@ -34,7 +34,7 @@ final class TextDecoder {
             SourceFile empty = new SourceFile(name, "");
             return new Decoded(empty, Optional.of(Diagnostic.of(Code.INPUT_TOO_LARGE, name, Span.at(Position.START),
                     "the file has more than " + limits.maxBytes() + " bytes, the most mailform reads",
-                    "split large alias tables out of the description, or check that this is the right file")));
+                    "check that this is the right file; validate, compile and explain read larger files with --max-input-size")));
         }
         int nul = indexOfNul(bytes);
         if (nul >= 0) {

@@ -27,71 +27,74 @@ import tools.jackson.databind.node.ObjectNode;
  * limit (self-referencing anchors).
  */
 final class TreeConverter {
-    private static final Set<Tag> ACCEPTED_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP,
+    static final Set<Tag> ACCEPTED_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP,
             Tag.SEQ);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final SourceFile source;
-    private final Limits limits;
+    private final int maxNodes;
+    private final int maxDepth;
     private final Diagnostics diagnostics;
-    private final Map<String, Span> valueSpans = new HashMap<>();
-    private final Map<String, Span> keySpans = new HashMap<>();
+    private final SourceMap.Builder sourceMap;
     private int nodes;
     private boolean tooLarge;
 
-    TreeConverter(SourceFile source, Limits limits, Diagnostics diagnostics) {
+    TreeConverter(SourceFile source, int maxNodes, int maxDepth, Diagnostics diagnostics) {
         this.source = source;
-        this.limits = limits;
+        this.maxNodes = maxNodes;
+        this.maxDepth = maxDepth;
         this.diagnostics = diagnostics;
+        this.sourceMap = new SourceMap.Builder(source);
     }
 
     Optional<JsonNode> convert(Node root) {
-        JsonNode document = convert(root, "", 0);
+        JsonNode document = convert(root, sourceMap.root(), 0);
         return Optional.ofNullable(document);
     }
 
     SourceMap sourceMap() {
-        return new SourceMap(valueSpans, keySpans);
+        return sourceMap.build();
     }
 
-    private JsonNode convert(Node node, String pointer, int depth) {
+    private JsonNode convert(Node node, int id, int depth) {
         if (tooLarge) {
             return null;
         }
-        Span span = spanOf(node);
-        if (++nodes > limits.maxNodes() || depth > limits.maxDepth()) {
+        if (++nodes > maxNodes || depth > maxDepth) {
             tooLarge = true;
-            diagnostics.report(Code.YAML_ALIAS_LIMIT, span,
-                    "anchors and aliases expand this document beyond " + limits.maxNodes() + " nodes or "
-                            + limits.maxDepth() + " levels",
+            diagnostics.report(Code.YAML_ALIAS_LIMIT, spanOf(node),
+                    "anchors and aliases expand this document beyond " + maxNodes + " nodes or "
+                            + maxDepth + " levels",
                     "write the values out instead of nesting aliases, and never refer to an anchor from inside it");
             return null;
         }
-        valueSpans.putIfAbsent(pointer, span);
+        mark(node, id, false);
         if (!ACCEPTED_TAGS.contains(node.getTag())) {
-            diagnostics.report(Code.YAML_UNSUPPORTED_TAG, span,
+            diagnostics.report(Code.YAML_UNSUPPORTED_TAG, spanOf(node),
                     "the tag " + node.getTag() + " is not accepted here",
                     "remove the tag; mailform reads plain YAML 1.2 values only");
             return null;
         }
         if (node instanceof MappingNode mapping) {
-            return convertMapping(mapping, pointer, depth);
+            return convertMapping(mapping, id, depth);
         }
         if (node instanceof SequenceNode sequence) {
+            sourceMap.list(id);
             ArrayNode array = JSON.arrayNode();
             int index = 0;
             for (Node item : sequence.getValue()) {
-                JsonNode converted = convert(item, Pointers.child(pointer, index++), depth + 1);
+                JsonNode converted = convert(item, sourceMap.item(id, index++), depth + 1);
                 array.add(converted == null ? JSON.nullNode() : converted);
             }
             return array;
         }
-        return scalar((ScalarNode) node);
+        ScalarNode scalar = (ScalarNode) node;
+        return scalar(scalar.getTag(), scalar.getValue());
     }
 
-    private JsonNode convertMapping(MappingNode mapping, String pointer, int depth) {
+    private JsonNode convertMapping(MappingNode mapping, int id, int depth) {
         ObjectNode object = JSON.objectNode();
-        Map<String, Span> seen = new HashMap<>();
+        Map<String, Node> seen = new HashMap<>();
         for (NodeTuple entry : mapping.getValue()) {
             if (!(entry.getKeyNode() instanceof ScalarNode keyNode)) {
                 diagnostics.report(Code.YAML_COMPLEX_KEY, spanOf(entry.getKeyNode()),
@@ -100,26 +103,25 @@ final class TreeConverter {
                 continue;
             }
             String key = keyNode.getValue();
-            Span keySpan = spanOf(keyNode);
-            Span earlier = seen.putIfAbsent(key, keySpan);
-            if (earlier != null) {
-                diagnostics.report(Code.YAML_DUPLICATE_KEY, keySpan,
+            Node first = seen.putIfAbsent(key, keyNode);
+            if (first != null) {
+                Span earlier = spanOf(first);
+                diagnostics.report(Code.YAML_DUPLICATE_KEY, spanOf(keyNode),
                         "the key \"" + key + "\" appears twice in this mapping (first at line " + earlier.start().line()
                                 + ", column " + earlier.start().column() + ")",
                         "remove one of the two entries; YAML does not merge them");
                 continue;
             }
-            String childPointer = Pointers.child(pointer, key);
-            keySpans.put(childPointer, keySpan);
-            JsonNode value = convert(entry.getValueNode(), childPointer, depth + 1);
+            int child = sourceMap.entry(id, key);
+            mark(keyNode, child, true);
+            JsonNode value = convert(entry.getValueNode(), child, depth + 1);
             object.set(key, value == null ? JSON.nullNode() : value);
         }
         return object;
     }
 
-    private JsonNode scalar(ScalarNode scalar) {
-        String text = scalar.getValue();
-        Tag tag = scalar.getTag();
+    /** A scalar of one of the accepted tags as JSON. */
+    static JsonNode scalar(Tag tag, String text) {
         if (tag.equals(Tag.NULL)) {
             return JSON.nullNode();
         }
@@ -151,6 +153,27 @@ final class TreeConverter {
             return Optional.of(new BigInteger(text));
         } catch (NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Records the node's marks in the source map: the same numbers {@link #spanOf} turns into a span. */
+    private void mark(Node node, int id, boolean key) {
+        var start = node.getStartMark();
+        int startLine = -1;
+        int startColumn = -1;
+        int endLine = -1;
+        int endColumn = -1;
+        if (start.isPresent()) {
+            var end = node.getEndMark().orElse(start.get());
+            startLine = start.get().getLine();
+            startColumn = start.get().getColumn();
+            endLine = end.getLine();
+            endColumn = end.getColumn();
+        }
+        if (key) {
+            sourceMap.key(id, startLine, startColumn, endLine, endColumn);
+        } else {
+            sourceMap.value(id, startLine, startColumn, endLine, endColumn);
         }
     }
 

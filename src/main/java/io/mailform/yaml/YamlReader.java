@@ -50,7 +50,27 @@ public final class YamlReader {
                 .setCodePointLimit(limits.maxBytes())
                 .build();
         try {
-            if (!new StructureCheck(source, limits, diagnostics).passes(new Parse(settings).parseString(source.text()))) {
+            EventTreeBuilder builder = new EventTreeBuilder(source,
+                    new StructureCheck(source, limits, diagnostics), settings.getSchema().getScalarResolver());
+            switch (builder.build(new Parse(settings).parseString(source.text()))) {
+                case BUILT -> {
+                    return new ReadResult(source, Optional.of(builder.document()), builder.sourceMap(),
+                            diagnostics.toList());
+                }
+                case EMPTY -> {
+                    diagnostics.report(Code.YAML_EMPTY, source.spanOf(0, 0), "the file holds no YAML document",
+                            "start from one of the files in examples/");
+                    return new ReadResult(source, Optional.empty(), SourceMap.empty(), diagnostics.toList());
+                }
+                case REFUSED -> {
+                    return new ReadResult(source, Optional.empty(), SourceMap.empty(), diagnostics.toList());
+                }
+                case FALLBACK -> {
+                    // anchors, tags, odd keys or too many nodes: the composer's way below, which reports them
+                }
+            }
+            StructureCheck structure = new StructureCheck(source, limits, diagnostics);
+            if (!structure.passes(new Parse(settings).parseString(source.text()))) {
                 return new ReadResult(source, Optional.empty(), SourceMap.empty(), diagnostics.toList());
             }
             Optional<Node> root = new Compose(settings).composeString(source.text());
@@ -59,7 +79,8 @@ public final class YamlReader {
                         "start from one of the files in examples/");
                 return new ReadResult(source, Optional.empty(), SourceMap.empty(), diagnostics.toList());
             }
-            TreeConverter converter = new TreeConverter(source, limits, diagnostics);
+            TreeConverter converter = new TreeConverter(source, limits.maxNodes(structure.nodes()), limits.maxDepth(),
+                    diagnostics);
             Optional<JsonNode> document = converter.convert(root.get());
             return new ReadResult(source, diagnostics.hasErrors() ? Optional.empty() : document,
                     converter.sourceMap(), diagnostics.toList());

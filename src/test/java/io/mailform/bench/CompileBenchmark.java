@@ -31,7 +31,7 @@ public final class CompileBenchmark {
     }
 
     private static void row(int aliases, int users, int routes) {
-        byte[] yaml = description(aliases, users, routes).getBytes(StandardCharsets.UTF_8);
+        byte[] yaml = Descriptions.description(aliases, users, routes).getBytes(StandardCharsets.UTF_8);
         String text = new String(yaml, StandardCharsets.UTF_8);
         LoadSettings settings = LoadSettings.builder().setMaxAliasesForCollections(100).build();
         Pipeline pipeline = new Pipeline();
@@ -62,32 +62,5 @@ public final class CompileBenchmark {
         }
         Arrays.sort(millis);
         return millis[RUNS / 2];
-    }
-
-    static String description(int aliases, int users, int routes) {
-        StringBuilder yaml = new StringBuilder("""
-                version: 1
-                mode: internet-smarthost
-                hostname: mail.example.org
-                mail_name: example.org
-                destinations: [$myhostname, example.org, localhost]
-                relay: {host: smtp.example.net, port: 587, tls: encrypt}
-                networks: [127.0.0.0/8, 192.168.0.0/16]
-                users:
-                """);
-        for (int i = 0; i < users; i++) {
-            yaml.append("  - name: user").append(i).append('\n');
-        }
-        yaml.append("aliases:\n");
-        for (int i = 0; i < aliases; i++) {
-            yaml.append("  list").append(i).append(": [user").append(i % users).append(", user")
-                    .append((i * 7) % users).append(", someone").append(i).append("@example.com]\n");
-        }
-        yaml.append("routes:\n");
-        for (int i = 0; i < routes; i++) {
-            yaml.append("  partner").append(i).append(".example.com: {host: mx").append(i)
-                    .append(".example.net, port: 25}\n");
-        }
-        return yaml.toString();
     }
 }

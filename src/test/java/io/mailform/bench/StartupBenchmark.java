@@ -97,14 +97,14 @@ public final class StartupBenchmark {
         }
         flags.add("-XX:TieredStopAtLevel=1");
         steps.put("+ C1 alone (`-XX:TieredStopAtLevel=1`)", command(flags, jar, example));
-        flags.addAll(List.of("-XX:CICompilerCount=1", "-XX:-UsePerfData"));
-        steps.put("+ `-XX:CICompilerCount=1 -XX:-UsePerfData`", command(flags, jar, example));
+        flags.addAll(List.of("-XX:CICompilerCount=1", "-XX:-UsePerfData", "-XX:+UseSerialGC"));
+        steps.put("+ `-XX:CICompilerCount=1 -XX:-UsePerfData -XX:+UseSerialGC`", command(flags, jar, example));
         String launcher = root.resolve("ci/mailform").toString();
         steps.put("`MAILFORM_JAVA=java ci/mailform`: the above, and the launcher's own checks",
                 List.of("/usr/bin/env", "MAILFORM_JAVA=java", launcher, "validate", example));
         String newer = newerJdk();
         if (newer != null) {
-            steps.put("`ci/mailform` with " + newer + ": its AOT cache and the serial collector instead", List.of(launcher, "validate", example));
+            steps.put("`ci/mailform` with " + newer + ": its AOT cache instead", List.of(launcher, "validate", example));
         }
         Series series = measure(steps);
         text.append("Start-up steps, `validate examples/full.yaml` as a whole process, against `java Hello` ")
@@ -123,9 +123,9 @@ public final class StartupBenchmark {
     /** C1 alone is for short runs: what it costs a description with 5,000 aliases. */
     private void largeInput(Path work, StringBuilder text) throws IOException {
         Path large = work.resolve("large.yaml");
-        Files.writeString(large, CompileBenchmark.description(5_000, 2_500, 100), StandardCharsets.UTF_8);
+        Files.writeString(large, Descriptions.description(5_000, 2_500, 100), StandardCharsets.UTF_8);
         String jar = root.resolve("src/target/mailform.jar").toString();
-        List<String> flags = new ArrayList<>(List.of("-XX:-UsePerfData"));
+        List<String> flags = new ArrayList<>(List.of("-XX:-UsePerfData", "-XX:+UseSerialGC"));
         String archive = archive(work);
         if (archive != null) {
             flags.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off"));
@@ -138,7 +138,7 @@ public final class StartupBenchmark {
         commands.put("C1 alone, as `ci/mailform` runs it", command(c1, jar, large.toString()));
         Series series = measure(commands);
         text.append("`validate` of a description with 5,000 aliases, 2,500 users and 100 routes (")
-                .append(Files.size(large) / 1024).append(" KiB), whole process, with the archive in both:")
+                .append(Files.size(large) / 1024).append(" KiB), whole process, with the archive and the serial collector in both:")
                 .append("\n\n| compilers | median | peak memory |\n|---|---|---|\n");
         for (Map.Entry<String, WholeProcess.Timing> entry : series.timings.entrySet()) {
             text.append("| ").append(entry.getKey()).append(" | ")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mailform.yaml.Limits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class InvalidInputsTest {
     @TestFactory
     Stream<DynamicTest> generatedInputs() {
         return Stream.of(DynamicTest.dynamicTest("over the size limit", () -> {
-            byte[] big = new byte[(1 << 20) + 10];
+            byte[] big = new byte[Limits.DEFAULT_MAX_BYTES + 10];
             Arrays.fill(big, (byte) '#');
             Path input = Files.write(temp.resolve("big.yaml"), big);
             check(input, List.of("error input-too-large 1:1"));

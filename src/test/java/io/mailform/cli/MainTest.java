@@ -150,6 +150,41 @@ class MainTest {
     }
 
     @Test
+    void theInputSizeBoundIsAnOption() throws Exception {
+        // The default takes a large site's alias table: far more than the 1 MiB that once was the bound.
+        Path large = Files.writeString(temp.resolve("large.yaml"), io.mailform.bench.Descriptions.description(20_000));
+        assertTrue(Files.size(large) > 1 << 20);
+        CliRun accepted = CliRun.of("validate", large.toString());
+        assertEquals(ExitCode.OK, accepted.exitCode(), accepted.err());
+        for (String command : new String[] {"validate", "compile", "explain"}) {
+            String[] args = switch (command) {
+                case "compile" -> new String[] {command, "--max-input-size", "1M", large.toString(), "-o",
+                    temp.resolve("out").toString()};
+                case "explain" -> new String[] {command, "--max-input-size", "1M", large.toString(), "list1"};
+                default -> new String[] {command, "--max-input-size", "1M", "--format", "json", large.toString()};
+            };
+            CliRun refused = CliRun.of(args);
+            assertEquals(ExitCode.INVALID, refused.exitCode(), command + ": " + refused.err());
+            assertTrue((refused.out() + refused.err()).contains("input-too-large"), refused.out() + refused.err());
+            assertTrue((refused.out() + refused.err()).contains("1048576 bytes"), refused.out() + refused.err());
+        }
+        assertEquals(ExitCode.OK, CliRun.of("validate", "--max-input-size", "2MiB", large.toString()).exitCode());
+        assertEquals(ExitCode.OK, CliRun.of("validate", "--max-input-size", "5000000", large.toString()).exitCode());
+    }
+
+    @Test
+    void badInputSizesAreUsageErrors() {
+        for (String bad : new String[] {"0", "-1", "lots", "12Q", "2G", "1.5M", ""}) {
+            CliRun run = CliRun.of("validate", "--max-input-size", bad, "x.yaml");
+            assertEquals(ExitCode.USAGE, run.exitCode(), bad);
+            assertTrue(run.err().contains("Invalid value for option '--max-input-size'"), run.err());
+        }
+        assertTrue(CliRun.of("validate", "--max-input-size", "2G", "x.yaml").err().contains("at most 1GiB"));
+        assertTrue(CliRun.of("validate", "--max-input-size", "lots", "x.yaml").err().contains("e.g. 64M"));
+        assertTrue(CliRun.of("validate", "--help").out().contains("--max-input-size"));
+    }
+
+    @Test
     void versionAndHelpExitZero() {
         CliRun version = CliRun.of("--version");
         assertEquals(ExitCode.OK, version.exitCode());

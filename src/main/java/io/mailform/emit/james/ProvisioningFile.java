@@ -2,12 +2,11 @@ package io.mailform.emit.james;
 
 import io.mailform.emit.OutputFile;
 import io.mailform.model.MailSystem;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
 import java.util.List;
+import tools.jackson.core.JsonEncoding;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * provisioning.json: what James 3.8.1's memory server cannot read from XML and the runtime applies at every start
@@ -23,30 +22,64 @@ final class ProvisioningFile {
     private ProvisioningFile() {
     }
 
+    /**
+     * Written straight to bytes by a generator: for a large alias table the file is several times the description,
+     * and a JSON tree, then a string, then its bytes held it three times over.
+     */
     static OutputFile of(Header header, MailSystem system, List<ProvisionedUser> accounts, Mailboxes mailboxes) {
-        JsonNodeFactory json = JsonNodeFactory.instance;
-        ObjectNode root = json.objectNode();
-        root.put("version", VERSION);
-        root.put("comment", header.firstLine());
-        system.mailName().ifPresent(name -> root.put("mailName", name.value()));
-        root.put("recipientDelimiter", system.recipientDelimiter());
-        ArrayNode users = root.putArray("users");
-        for (ProvisionedUser account : accounts) {
-            ObjectNode user = users.addObject().put("name", account.name());
-            account.password().ifPresent(password -> user.put("password", password));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096 + 64 * mailboxes.aliases().size());
+        try (JsonGenerator json = JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+                .createGenerator(bytes, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            json.writeName("version");
+            json.writeNumber(VERSION);
+            json.writeName("comment");
+            json.writeString(header.firstLine());
+            if (system.mailName().isPresent()) {
+                json.writeName("mailName");
+                json.writeString(system.mailName().get().value());
+            }
+            json.writeName("recipientDelimiter");
+            json.writeString(system.recipientDelimiter());
+            json.writeName("users");
+            json.writeStartArray();
+            for (ProvisionedUser account : accounts) {
+                json.writeStartObject();
+                json.writeName("name");
+                json.writeString(account.name());
+                if (account.password().isPresent()) {
+                    json.writeName("password");
+                    json.writeString(account.password().get());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeName("aliases");
+            json.writeStartArray();
+            for (ProvisionedAlias alias : mailboxes.aliases()) {
+                json.writeStartObject();
+                json.writeName("source");
+                json.writeString(alias.source());
+                json.writeName("targets");
+                json.writeStartArray();
+                for (String target : alias.targets()) {
+                    json.writeString(target);
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            if (!system.mailboxSizeLimit().isUnlimited()) {
+                json.writeName("quota");
+                json.writeStartObject();
+                json.writeName("maxStorageBytes");
+                json.writeNumber(system.mailboxSizeLimit().bytes());
+                json.writeEndObject();
+            }
+            json.writeEndObject();
         }
-        ArrayNode aliases = root.putArray("aliases");
-        for (ProvisionedAlias alias : mailboxes.aliases()) {
-            ObjectNode entry = aliases.addObject();
-            entry.put("source", alias.source());
-            ArrayNode targets = entry.putArray("targets");
-            alias.targets().forEach(targets::add);
-        }
-        if (!system.mailboxSizeLimit().isUnlimited()) {
-            root.putObject("quota").put("maxStorageBytes", system.mailboxSizeLimit().bytes());
-        }
-        String text = JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        bytes.write('\n');
         boolean secret = accounts.stream().anyMatch(account -> account.password().isPresent());
-        return new OutputFile(text.getBytes(StandardCharsets.UTF_8), secret ? OutputFile.SECRET : OutputFile.PUBLIC);
+        return new OutputFile(bytes.toByteArray(), secret ? OutputFile.SECRET : OutputFile.PUBLIC);
     }
 }
