@@ -58,6 +58,8 @@ class ValidateShortcutTest {
                 new String[] {"validate", "--warnings-as-errors", "--warnings-as-errors", "a.yaml"},
                 new String[] {"validate", "--warnings-as-errors"},
                 new String[] {"validate", "--unknown", "a.yaml"},
+                new String[] {"validate", "--max-input-size", "64M", "a.yaml"},
+                new String[] {"validate", "--max-input-size=1", "a.yaml"},
                 new String[] {"Validate", "a.yaml"});
         for (String[] args : others) {
             assertTrue(ValidateShortcut.read(args).isEmpty(), String.join(" ", args));
