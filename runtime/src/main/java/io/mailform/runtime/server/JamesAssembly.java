@@ -23,8 +23,10 @@ import org.apache.james.modules.server.MailRepositoryTaskSerializationModule;
 import org.apache.james.modules.server.MailetContainerModule;
 import org.apache.james.modules.server.RawPostDequeueDecoratorModule;
 import org.apache.james.modules.server.TaskManagerModule;
+import org.apache.james.rrt.memory.MemoryRecipientRewriteTable;
 
 import com.google.inject.Module;
+import com.google.inject.Scopes;
 import com.google.inject.util.Modules;
 
 import io.mailform.runtime.address.MailSettings;
@@ -65,6 +67,9 @@ final class JamesAssembly {
             .combineWith(memoryServer, protocols, new RuntimeModule(settings))
             .combineWith(new UsersRepositoryModuleChooser(new MemoryUsersRepositoryModule())
                 .chooseModules(configuration.getUsersRepositoryImplementation()))
-            .overrideWith(RunArgumentsModule.EMPTY);
+            .overrideWith(RunArgumentsModule.EMPTY)
+            // MemoryDataModule's table scans every mapping at each lookup; this one is indexed by source.
+            .overrideWith(binder -> binder.bind(MemoryRecipientRewriteTable.class).to(IndexedRecipientRewriteTable.class)
+                .in(Scopes.SINGLETON));
     }
 }
