@@ -6,6 +6,8 @@ import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.data.UsersRepositoryModuleChooser;
+import org.apache.james.mailbox.store.mail.NaiveThreadIdGuessingAlgorithm;
+import org.apache.james.mailbox.store.mail.ThreadIdGuessingAlgorithm;
 import org.apache.james.modules.BlobMemoryModule;
 import org.apache.james.modules.MailboxModule;
 import org.apache.james.modules.MailetProcessingModule;
@@ -70,6 +72,10 @@ final class JamesAssembly {
             .overrideWith(RunArgumentsModule.EMPTY)
             // MemoryDataModule's table scans every mapping at each lookup; this one is indexed by source.
             .overrideWith(binder -> binder.bind(MemoryRecipientRewriteTable.class).to(IndexedRecipientRewriteTable.class)
-                .in(Scopes.SINGLETON));
+                .in(Scopes.SINGLETON))
+            // Each message stored searched the whole mailbox (parsing the headers of every message in it) for others of
+            // its conversation: delivery slowed down as the mailbox filled, 2,000 messages took 20 s. The thread ids
+            // serve JMAP only, which the runtime does not load; every message is a thread of its own.
+            .overrideWith(binder -> binder.bind(ThreadIdGuessingAlgorithm.class).to(NaiveThreadIdGuessingAlgorithm.class));
     }
 }
