@@ -71,14 +71,14 @@ public final class ThroughputBenchmark {
                     postfix.add(round(real, messages, work));
                 }
             }
-            Round j = best(james);
-            Round p = best(postfix);
-            String measurement = String.format(Locale.ROOT, "`smtp-source -s %d -m %d` to %s, first connection to "
-                + "the last message in the mailbox, best of %d", SESSIONS, messages, RECIPIENT, rounds);
+            double jamesRate = Row.median(james.stream().map(Round::perSecond).toList());
+            double postfixRate = Row.median(postfix.stream().map(Round::perSecond).toList());
+            String measurement = String.format(Locale.ROOT, "`smtp-source -s %d -m %d -l 2000` to %s, first connection "
+                + "to the last message in the mailbox, median of %d rounds", SESSIONS, messages, RECIPIENT, rounds);
             System.out.println(Row.atLeast("4 throughput", measurement,
-                String.format(Locale.ROOT, "runtime %.0f msg/s (%s)", j.perSecond(), j.ledger()),
-                String.format(Locale.ROOT, "private Postfix %.0f msg/s (%s)", p.perSecond(), p.ledger()),
-                j.perSecond() / p.perSecond(), 1.0).markdown());
+                String.format(Locale.ROOT, "runtime %.0f msg/s (ledger: %s)", jamesRate, ledger(james)),
+                String.format(Locale.ROOT, "private Postfix %.0f msg/s (ledger: %s)", postfixRate, ledger(postfix)),
+                jamesRate / postfixRate, 1.0).markdown());
             details(james, postfix);
             boolean complete = james.stream().allMatch(Round::complete) && postfix.stream().allMatch(Round::complete);
             System.exit(complete ? 0 : 1);
@@ -104,8 +104,11 @@ public final class ThroughputBenchmark {
         }
     }
 
-    private static Round best(List<Round> rounds) {
-        return rounds.stream().max((a, b) -> Double.compare(a.perSecond(), b.perSecond())).orElseThrow();
+    /** Every measured round together: {@code 6000 sent, 6000 found once}. */
+    private static String ledger(List<Round> rounds) {
+        Round sum = rounds.stream().reduce(new Round(0, 0, 0, 0, 0, 0), (a, b) -> new Round(a.sent() + b.sent(),
+            a.foundOnce() + b.foundOnce(), a.duplicated() + b.duplicated(), a.missing() + b.missing(), 0, 0));
+        return sum.ledger();
     }
 
     private static Round round(MailServer server, int messages, Path work) throws Exception {
