@@ -103,6 +103,7 @@ public final class RunMain {
                 return EXIT_CANNOT_START;
             }
             CountDownLatch stopped = stopOnShutdown(running);
+            System.err.println("mailform-runtime: " + running.provisioned().describe());
             if (credentialsFile != null) {
                 writeAtomically(credentialsFile, running.credentials(), OWNER_ONLY);
             } else if (!running.accounts().isEmpty()) {

@@ -87,11 +87,14 @@ public final class MailSystemRuntime {
 
             server = JamesAssembly.create(workingDirectory, settings);
             startJames(server, directory);
+            long provisioningStart = System.nanoTime();
             server.getProbe(ProvisioningProbe.class).apply(provisioning, passwords);
+            Duration provisioningTime = Duration.ofNanos(System.nanoTime() - provisioningStart);
             SmtpGreeting.await(RunningMailSystem.HOST, smtpPort, SMTP_ANSWER_TIMEOUT);
             List<Path> temporary = new ArrayList<>(List.of(workingDirectory));
             owned.ifPresent(temporary::add);
-            return new RunningMailSystem(server, temporary, smtpPort, imapPort, sinks, passwords);
+            return new RunningMailSystem(server, temporary, smtpPort, imapPort, sinks, passwords,
+                Provisioned.of(provisioning, provisioningTime));
         } catch (StartupException | IOException | RuntimeException e) {
             cleanUp(server, workingDirectory, sinks);
             if (e instanceof StartupException startup) {

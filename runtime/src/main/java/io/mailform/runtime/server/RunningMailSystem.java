@@ -34,10 +34,12 @@ public final class RunningMailSystem implements MailServer {
     private final Map<String, CaptureSink> sinks;
     private final Map<String, String> passwords;
     private final ImapMailboxes mailboxes;
+    private final Provisioned provisioned;
     private boolean closed;
 
     RunningMailSystem(GuiceJamesServer server, List<Path> temporaryDirectories, int smtpPort, int imapPort,
-            Map<String, CaptureSink> sinks, Map<String, String> passwords) {
+            Map<String, CaptureSink> sinks, Map<String, String> passwords, Provisioned provisioned) {
+        this.provisioned = provisioned;
         this.server = server;
         this.temporaryDirectories = List.copyOf(temporaryDirectories);
         this.smtpPort = smtpPort;
@@ -146,6 +148,11 @@ public final class RunningMailSystem implements MailServer {
         } catch (MailQueueException e) {
             throw new IOException("cannot read James's mail queues: " + e.getMessage(), e);
         }
+    }
+
+    /** What provisioning.json put into James at start, and how long that took. */
+    public Provisioned provisioned() {
+        return provisioned;
     }
 
     /** The ports as {@code name=port} pairs: smtp, imap, then {@code sink.<gateway>} sorted. */
