@@ -8,7 +8,6 @@ import io.mailform.emit.EmitContext;
 import io.mailform.emit.Emitted;
 import io.mailform.emit.Emitter;
 import io.mailform.emit.OutputTree;
-import io.mailform.model.MailSystem;
 import io.mailform.schema.SchemaValidator;
 import io.mailform.yaml.Limits;
 import io.mailform.yaml.ReadResult;
@@ -37,6 +36,20 @@ public final class Pipeline {
     }
 
     public Validation validate(String name, byte[] bytes) {
+        Validation bound = bind(name, bytes);
+        if (bound.mailSystem().isEmpty()) {
+            return bound;
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>(bound.diagnostics());
+        diagnostics.addAll(checker.check(bound.mailSystem().get(), bound.source(), bound.sourceMap()));
+        return new Validation(bound.source(), bound.sourceMap(), bound.mailSystem(), diagnostics);
+    }
+
+    /**
+     * Reading, the schema and binding: the JSON tree lives only here, so that the checks and the emitters of a large
+     * description run without it in memory.
+     */
+    private Validation bind(String name, byte[] bytes) {
         ReadResult read = reader.read(name, bytes);
         List<Diagnostic> diagnostics = new ArrayList<>(read.diagnostics());
         if (read.document().isEmpty()) {
@@ -49,12 +62,7 @@ public final class Pipeline {
         }
         Bound bound = binder.bind(read.document().get(), read.source(), read.sourceMap());
         diagnostics.addAll(bound.diagnostics());
-        if (bound.mailSystem().isEmpty()) {
-            return new Validation(read.source(), read.sourceMap(), Optional.empty(), diagnostics);
-        }
-        MailSystem system = bound.mailSystem().get();
-        diagnostics.addAll(checker.check(system, read.source(), read.sourceMap()));
-        return new Validation(read.source(), read.sourceMap(), Optional.of(system), diagnostics);
+        return new Validation(read.source(), read.sourceMap(), bound.mailSystem(), diagnostics);
     }
 
     /** Runs the emitters over a validation without errors; their trees are placed under their target names. */
