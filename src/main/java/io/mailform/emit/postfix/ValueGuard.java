@@ -79,8 +79,8 @@ final class ValueGuard {
                         "keep one of them");
                 safe = false;
             }
-            for (AliasLine.Target target : line.targets()) {
-                safe &= aliasTarget(target, allowed);
+            for (int i = 0; i < line.targets().size(); i++) {
+                safe &= aliasTarget(line, i, allowed);
             }
         }
         return safe;
@@ -152,66 +152,78 @@ final class ValueGuard {
     }
 
     private boolean aliasName(AliasLine line) {
-        String name = line.name();
-        Optional<String> control = controlCharacter(name, false);
-        String quoted = "alias name \"" + printable(name) + "\"";
+        Optional<String> problem = aliasNameProblem(line.name());
+        problem.ifPresent(text -> unsafeKey(line.namePointer(), text, NAME_HELP));
+        return problem.isEmpty();
+    }
+
+    private static Optional<String> aliasNameProblem(String name) {
         if (name.isEmpty()) {
-            return unsafeKey(line.namePointer(), "an alias name is empty", NAME_HELP);
+            return Optional.of("an alias name is empty");
         }
+        String quoted = "alias name \"" + printable(name) + "\"";
+        Optional<String> control = controlCharacter(name, false);
         if (control.isPresent()) {
-            return unsafeKey(line.namePointer(), quoted + " contains " + control.get(), NAME_HELP);
+            return Optional.of(quoted + " contains " + control.get());
         }
         if (name.chars().anyMatch(Character::isWhitespace)) {
-            return unsafeKey(line.namePointer(), quoted + " contains whitespace, which ends the name", NAME_HELP);
+            return Optional.of(quoted + " contains whitespace, which ends the name");
         }
         for (char separator : new char[] {':', ',', '"'}) {
             if (name.indexOf(separator) >= 0) {
-                return unsafeKey(line.namePointer(), quoted + " contains '" + separator
-                        + "', which the aliases file reads as syntax", NAME_HELP);
+                return Optional.of(quoted + " contains '" + separator + "', which the aliases file reads as syntax");
             }
         }
         if (name.startsWith("#")) {
-            return unsafeKey(line.namePointer(), quoted + " starts with '#', which makes the line a comment", NAME_HELP);
+            return Optional.of(quoted + " starts with '#', which makes the line a comment");
         }
-        return true;
+        return Optional.empty();
     }
 
-    private boolean aliasTarget(AliasLine.Target item, Set<UnsafeTarget> allowed) {
-        AliasTarget target = item.target();
+    private boolean aliasTarget(AliasLine line, int index, Set<UnsafeTarget> allowed) {
+        AliasTarget target = line.targets().get(index);
+        Optional<Problem> problem = aliasTargetProblem(target, allowed);
+        problem.ifPresent(found -> unsafeValue(line.targetPointer(index),
+                "alias target \"" + printable(target.text()) + "\" " + found.text(), found.help()));
+        return problem.isEmpty();
+    }
+
+    /** What is wrong with a value, completing a message that names the value, and how to fix it. */
+    private record Problem(String text, String help) {
+    }
+
+    private static Optional<Problem> aliasTargetProblem(AliasTarget target, Set<UnsafeTarget> allowed) {
         String text = target.text();
-        String quoted = "alias target \"" + printable(text) + "\"";
         Optional<UnsafeTarget> kind = kind(target);
         if (kind.isPresent() && !allowed.contains(kind.get())) {
-            return unsafeValue(item.pointer(), quoted + " " + effect(kind.get()) + ", which is not allowed",
-                    "if that is intended, add " + kind.get().key() + " to allow_alias_targets");
+            return Optional.of(new Problem(effect(kind.get()) + ", which is not allowed",
+                    "if that is intended, add " + kind.get().key() + " to allow_alias_targets"));
         }
         Optional<String> control = controlCharacter(text, false);
         if (control.isPresent()) {
-            return unsafeValue(item.pointer(), quoted + " contains " + control.get(), "remove it");
+            return Optional.of(new Problem("contains " + control.get(), "remove it"));
         }
         if (target instanceof AliasTarget.Command command) {
             if (command.command().isBlank() || command.command().contains("\"") || command.command().contains("\\")) {
-                return unsafeValue(item.pointer(), quoted + " is empty or contains '\"' or '\\', which the quoted "
-                        + "command in the aliases file cannot hold", "put the command in a script and name the script");
+                return Optional.of(new Problem("is empty or contains '\"' or '\\', which the quoted command in the "
+                        + "aliases file cannot hold", "put the command in a script and name the script"));
             }
-            return true;
+            return Optional.empty();
         }
         if (text.chars().anyMatch(Character::isWhitespace) || text.indexOf(',') >= 0 || text.indexOf('"') >= 0) {
-            return unsafeValue(item.pointer(), quoted + " contains whitespace, ',' or '\"', which would split it "
-                    + "into other targets", "write one target per list item, without spaces");
+            return Optional.of(new Problem("contains whitespace, ',' or '\"', which would split it into other "
+                    + "targets", "write one target per list item, without spaces"));
         }
         if (target instanceof AliasTarget.File || target instanceof AliasTarget.Include) {
             String path = target instanceof AliasTarget.File file ? file.path() : ((AliasTarget.Include) target).path();
-            if (!path.startsWith("/")) {
-                return unsafeValue(item.pointer(), quoted + " is not an absolute path", "give the full path");
-            }
-            return true;
+            return path.startsWith("/") ? Optional.empty()
+                    : Optional.of(new Problem("is not an absolute path", "give the full path"));
         }
         if (text.isEmpty() || text.startsWith("|") || text.startsWith("/") || text.startsWith(":include:")) {
-            return unsafeValue(item.pointer(), quoted + " is empty or would be read as a command, file or include",
-                    "give a user name or an address");
+            return Optional.of(new Problem("is empty or would be read as a command, file or include",
+                    "give a user name or an address"));
         }
-        return true;
+        return Optional.empty();
     }
 
     private static Optional<UnsafeTarget> kind(AliasTarget target) {
