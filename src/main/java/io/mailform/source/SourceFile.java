@@ -50,15 +50,34 @@ public final class SourceFile {
     /** The position of a 1-based line and code-point column. */
     public Position positionAt(int line, int column) {
         int lineIndex = Math.max(0, Math.min(line - 1, lineStarts.length - 1));
+        return new Position(lineIndex + 1, column, offsetAt(line, column));
+    }
+
+    /**
+     * The character offset of a 1-based line and code-point column; a column past the end of its line clamps to the
+     * end of the line.
+     */
+    public int offsetAt(int line, int column) {
+        int lineIndex = Math.max(0, Math.min(line - 1, lineStarts.length - 1));
         int start = lineStarts[lineIndex];
-        int end = lineText(lineIndex + 1).length() + start;
+        int end = lineEnd(lineIndex);
         int offset;
         try {
             offset = text.offsetByCodePoints(start, Math.max(0, column - 1));
         } catch (IndexOutOfBoundsException pastEnd) {
             offset = end;
         }
-        return new Position(lineIndex + 1, column, Math.min(offset, end));
+        return Math.min(offset, end);
+    }
+
+    /** Where the line of a 0-based index ends, before its line break. */
+    private int lineEnd(int lineIndex) {
+        int start = lineStarts[lineIndex];
+        int end = lineIndex + 1 < lineStarts.length ? lineStarts[lineIndex + 1] - 1 : text.length();
+        if (end > start && text.charAt(end - 1) == '\r') {
+            end--;
+        }
+        return Math.max(start, end);
     }
 
     /** The text of a 1-based line, without its line break. */
@@ -66,12 +85,7 @@ public final class SourceFile {
         if (line < 1 || line > lineStarts.length) {
             return "";
         }
-        int start = lineStarts[line - 1];
-        int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
-        if (end > start && text.charAt(end - 1) == '\r') {
-            end--;
-        }
-        return text.substring(start, Math.max(start, end));
+        return text.substring(lineStarts[line - 1], lineEnd(line - 1));
     }
 
     public Span spanOf(int startOffset, int endOffset) {

@@ -105,7 +105,7 @@ public final class SourceMap {
         }
 
         void key(int node, int startLine, int startColumn, int endLine, int endColumn) {
-            nodes.marks(node, 4, startLine, startColumn, endLine, endColumn);
+            nodes.marks(node, 2, startLine, startColumn, endLine, endColumn);
         }
 
         SourceMap build() {
@@ -115,7 +115,7 @@ public final class SourceMap {
 
     /** The nodes as parallel arrays, with an open-addressing table from (parent, key or index) to the node. */
     private static final class Nodes {
-        private static final int FIELDS = 8; // value: start line, column, end line, column; then the same for the key
+        private static final int FIELDS = 4; // value: start and end offset; then the same for the key
         private static final int NONE = Integer.MIN_VALUE;
 
         private final SourceFile source;
@@ -133,7 +133,7 @@ public final class SourceMap {
 
         int add(int parent, String key, int index) {
             if (count == parents.length) {
-                int capacity = count * 2;
+                int capacity = Math.max(64, count * 2);
                 parents = java.util.Arrays.copyOf(parents, capacity);
                 keyNames = java.util.Arrays.copyOf(keyNames, capacity);
                 indexes = java.util.Arrays.copyOf(indexes, capacity);
@@ -158,15 +158,20 @@ public final class SourceMap {
             lists[node] = true;
         }
 
-        void marks(int node, int offset, int startLine, int startColumn, int endLine, int endColumn) {
-            int at = node * FIELDS + offset;
-            marks[at] = startLine;
-            marks[at + 1] = startColumn;
-            marks[at + 2] = endLine;
-            marks[at + 3] = endColumn;
+        /** Marks are kept as character offsets, half the size of lines and columns; a mark before the text is -1. */
+        void marks(int node, int field, int startLine, int startColumn, int endLine, int endColumn) {
+            int at = node * FIELDS + field;
+            marks[at] = startLine < 0 ? -1 : source.offsetAt(startLine + 1, startColumn + 1);
+            marks[at + 1] = endLine < 0 ? -1 : source.offsetAt(endLine + 1, endColumn + 1);
         }
 
+        /** The arrays cut to the nodes read: doubling left up to half of them empty, for as long as the map lives. */
         Nodes trim() {
+            parents = java.util.Arrays.copyOf(parents, count);
+            keyNames = java.util.Arrays.copyOf(keyNames, count);
+            indexes = java.util.Arrays.copyOf(indexes, count);
+            lists = java.util.Arrays.copyOf(lists, count);
+            marks = java.util.Arrays.copyOf(marks, count * FIELDS);
             rehash(Integer.highestOneBit(Math.max(count, 32)) * 4);
             return this;
         }
@@ -200,7 +205,7 @@ public final class SourceMap {
 
         Optional<Span> keySpan(String pointer) {
             int node = find(pointer);
-            return node < 0 || marks[node * FIELDS + 4] == NONE ? Optional.empty() : Optional.of(span(node, 4));
+            return node < 0 || marks[node * FIELDS + 2] == NONE ? Optional.empty() : Optional.of(span(node, 2));
         }
 
         int find(String pointer) {
@@ -224,13 +229,13 @@ public final class SourceMap {
             return node;
         }
 
-        private Span span(int node, int offset) {
-            int at = node * FIELDS + offset;
+        private Span span(int node, int field) {
+            int at = node * FIELDS + field;
             if (marks[at] == NONE || marks[at] < 0) {
                 return source.spanOf(0, 0);
             }
-            var from = source.positionAt(marks[at] + 1, marks[at + 1] + 1);
-            var to = source.positionAt(marks[at + 2] + 1, marks[at + 3] + 1);
+            var from = source.positionAt(marks[at]);
+            var to = source.positionAt(Math.max(0, marks[at + 1]));
             return to.offset() < from.offset() ? Span.at(from) : new Span(from, to);
         }
 
