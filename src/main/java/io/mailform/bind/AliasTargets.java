@@ -2,13 +2,17 @@ package io.mailform.bind;
 
 import io.mailform.model.AliasTarget;
 import io.mailform.model.DomainName;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Reads one alias target as the aliases(5) syntax would: the first characters decide its kind. */
+/**
+ * Reads alias targets as the aliases(5) syntax would: the first characters decide a target's kind. The domains of
+ * addresses are shared: a large aliases table names a few domains hundreds of thousands of times.
+ */
 final class AliasTargets {
-    private AliasTargets() {
-    }
+    private final Map<String, DomainName> domains = new HashMap<>();
 
-    static AliasTarget parse(String text) {
+    AliasTarget parse(String text) {
         if (text.startsWith("|")) {
             return new AliasTarget.Command(text.substring(1));
         }
@@ -19,9 +23,23 @@ final class AliasTargets {
             return new AliasTarget.File(text);
         }
         int at = text.lastIndexOf('@');
-        if (at > 0 && DomainName.isValid(text.substring(at + 1))) {
-            return new AliasTarget.Address(text.substring(0, at), new DomainName(text.substring(at + 1)));
+        if (at > 0) {
+            DomainName domain = domain(text.substring(at + 1));
+            if (domain != null) {
+                return new AliasTarget.Address(text.substring(0, at), domain);
+            }
         }
         return new AliasTarget.Local(text);
+    }
+
+    /** The domain written after the '@', or null when it is no domain name (the target is then a local name). */
+    private DomainName domain(String text) {
+        DomainName known = domains.get(text);
+        if (known != null || domains.containsKey(text)) {
+            return known;
+        }
+        DomainName domain = DomainName.isValid(text) ? new DomainName(text) : null;
+        domains.put(text, domain);
+        return domain;
     }
 }

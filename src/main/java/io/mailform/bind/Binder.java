@@ -121,7 +121,8 @@ public final class Binder {
                 }
             }
         }
-        return items.stream().map(AliasTargets::parse).toList();
+        AliasTargets parser = new AliasTargets();
+        return items.stream().map(parser::parse).toList();
     }
 
     private static List<Destination> destinations(JsonNode root, Mode mode, Optional<DomainName> hostname,
@@ -194,14 +195,15 @@ public final class Binder {
 
     private static List<Alias> aliases(JsonNode node) {
         List<Alias> aliases = new ArrayList<>();
+        AliasTargets parser = new AliasTargets();
         if (node != null) {
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 List<AliasTarget> targets = new ArrayList<>();
                 JsonNode value = entry.getValue();
                 if (value.isArray()) {
-                    value.values().forEach(item -> targets.add(AliasTargets.parse(item.asString())));
+                    value.values().forEach(item -> targets.add(parser.parse(item.asString())));
                 } else {
-                    targets.add(AliasTargets.parse(value.asString()));
+                    targets.add(parser.parse(value.asString()));
                 }
                 aliases.add(new Alias(entry.getKey(), targets));
             }
