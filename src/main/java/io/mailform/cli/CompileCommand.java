@@ -49,14 +49,13 @@ final class CompileCommand implements Callable<Integer> {
     public Integer call() {
         Preparation.start();
         InputFile input = new InputFile(file);
-        Optional<byte[]> read = input.readOrReport(inputOptions.limits(), System.in, Main.err(spec));
+        Pipeline pipeline = new Pipeline(inputOptions.limits());
+        Optional<Read> read = readAndValidate(input, pipeline);
         if (read.isEmpty()) {
             return ExitCode.IO;
         }
-        byte[] bytes = read.get();
+        Validation validation = read.get().validation();
         Reporter reporter = new Reporter(report, Main.out(spec), Main.err(spec));
-        Pipeline pipeline = new Pipeline(inputOptions.limits());
-        Validation validation = pipeline.validate(input.displayName(), bytes);
         reporter.add(validation.source(), validation.diagnostics());
         if (reporter.fails(validation.diagnostics())) {
             reporter.print();
@@ -70,7 +69,7 @@ final class CompileCommand implements Callable<Integer> {
         if (reporter.fails(compilation.diagnostics())) {
             return ExitCode.INVALID;
         }
-        byte[] manifest = Manifest.describe(compilation.tree(), Version.text(), input.baseName(), bytes);
+        byte[] manifest = Manifest.describe(compilation.tree(), Version.text(), input.baseName(), read.get().sourceDigest());
         try {
             new AtomicTreeWriter().write(output, compilation.tree(), manifest);
         } catch (OutputWriteException e) {
@@ -81,5 +80,14 @@ final class CompileCommand implements Callable<Integer> {
             Main.err(spec).println("mailform: wrote " + compilation.tree().files().size() + " files to " + output);
         }
         return ExitCode.OK;
+    }
+
+    /** A validated description and the digest of its bytes, which are not kept: a large one would be held twice. */
+    private record Read(Validation validation, String sourceDigest) {
+    }
+
+    private Optional<Read> readAndValidate(InputFile input, Pipeline pipeline) {
+        return input.readOrReport(inputOptions.limits(), System.in, Main.err(spec))
+                .map(bytes -> new Read(pipeline.validate(input.displayName(), bytes), Manifest.sourceDigest(bytes)));
     }
 }

@@ -23,12 +23,17 @@ public final class Manifest {
     private Manifest() {
     }
 
-    public static byte[] describe(OutputTree tree, String generator, String sourceName, byte[] sourceBytes) {
+    /** The digest the manifest records of a description: taken when it is read, so its bytes need not be kept. */
+    public static String sourceDigest(byte[] sourceBytes) {
+        return sha256(sourceBytes);
+    }
+
+    public static byte[] describe(OutputTree tree, String generator, String sourceName, String sourceDigest) {
         JsonNodeFactory json = JsonNodeFactory.instance;
         ObjectNode root = json.objectNode();
         root.put("generator", generator);
         root.put("source", sourceName);
-        root.put("source_sha256", sha256(sourceBytes));
+        root.put("source_sha256", sourceDigest);
         ArrayNode files = root.putArray("files");
         for (Map.Entry<String, OutputFile> entry : tree.files().entrySet()) {
             OutputFile file = entry.getValue();

@@ -116,7 +116,7 @@ public final class DescriptionCompiler {
             try {
                 // Empty, so the writer may replace it with the compiled tree.
                 Path target = Files.createTempDirectory("mailform-compiled-");
-                byte[] manifest = Manifest.describe(compilation.tree(), GENERATOR, name, bytes);
+                byte[] manifest = Manifest.describe(compilation.tree(), GENERATOR, name, Manifest.sourceDigest(bytes));
                 new AtomicTreeWriter().write(target, compilation.tree(), manifest);
                 return target;
             } catch (IOException | OutputWriteException e) {
