@@ -174,7 +174,7 @@ public final class ScaleBenchmark {
     }
 
     private static void row(String measurement, String mailform, String yardstick, double ratio, double target) {
-        System.out.println(new TableRow("2 scale", measurement, mailform, yardstick, ratio, target).markdown());
+        System.out.println(TableRow.atMost("2 scale", measurement, mailform, yardstick, ratio, target).markdown());
     }
 
     private static double ratio(Size size, String measured, String yardstick) {

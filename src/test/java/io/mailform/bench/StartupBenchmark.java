@@ -71,7 +71,7 @@ public final class StartupBenchmark {
         for (Path example : examples) {
             String relative = root.relativize(example).toString();
             WholeProcess.Timing timing = series.timings.get(relative);
-            System.out.println(new TableRow("1 start-up", "`validate " + relative + "`, whole process",
+            System.out.println(TableRow.atMost("1 start-up", "`validate " + relative + "`, whole process",
                     TableRow.seconds(timing.medianMillis()) + " (" + TableRow.megabytes(timing.peakKilobytes())
                             + ")",
                     "java Hello " + TableRow.seconds(series.hello.medianMillis()),

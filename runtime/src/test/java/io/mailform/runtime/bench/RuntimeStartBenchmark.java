@@ -1,5 +1,6 @@
 package io.mailform.runtime.bench;
 
+import io.mailform.bench.TableRow;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -87,24 +88,24 @@ public final class RuntimeStartBenchmark {
             }
         }
 
-        double runtimeMedian = Row.median(runtime);
-        System.out.println(Row.atMost("3 runtime start",
+        double runtimeMedian = Medians.median(runtime);
+        System.out.println(TableRow.atMost("3 runtime start",
             "`ci/mailform run DIR`, compiled internet-site, JVM launch to ready (220, provisioned)",
-            Row.summary(runtime), "stock James 3.8.1 `MemoryJamesServerMain`, same directory, launch to 220: "
-                + Row.summary(stockJames),
-            runtimeMedian / Row.median(stockJames), 0.5).markdown());
+            Medians.summary(runtime), "stock James 3.8.1 `MemoryJamesServerMain`, same directory, launch to 220: "
+                + Medians.summary(stockJames),
+            runtimeMedian / Medians.median(stockJames), 0.5).markdown());
         if (bigProblem.isPresent()) {
             System.err.println("runtime start: the description of " + USERS + " users and " + ALIASES
                 + " aliases did not compile: " + bigProblem.get());
         } else {
-            System.out.println(Row.atMost("3 runtime start",
+            System.out.println(TableRow.atMost("3 runtime start",
                 "`ci/mailform run DIR`, 10,000 users and 100,000 aliases, launch to ready",
-                Row.summary(bigStart), "small example (internet-site) ready: " + Row.seconds(runtimeMedian),
-                Row.median(bigStart) / runtimeMedian, 3.0).markdown());
-            System.out.println(Row.atMost("2 scale",
+                Medians.summary(bigStart), "small example (internet-site) ready: " + TableRow.seconds(runtimeMedian),
+                Medians.median(bigStart) / runtimeMedian, 3.0).markdown());
+            System.out.println(TableRow.atMost("2 scale",
                 "runtime provisioning of 100,000 aliases (400,008 mappings in 4 local domains) and 10,018 accounts",
-                Row.summary(bigProvisioning), "whole start of the small example: " + Row.seconds(runtimeMedian),
-                Row.median(bigProvisioning) / runtimeMedian, 1.0).markdown());
+                Medians.summary(bigProvisioning), "whole start of the small example: " + TableRow.seconds(runtimeMedian),
+                Medians.median(bigProvisioning) / runtimeMedian, 1.0).markdown());
         }
         details(runtime, withoutCache, stockJames, smallProvisioning, bigStart, bigProvisioning);
         return bigProblem.isPresent() ? 1 : 0;
@@ -119,16 +120,16 @@ public final class RuntimeStartBenchmark {
         StringBuilder text = new StringBuilder();
         text.append("Runtime start, JVM launch to ready, interleaved in one series (median, range):\n\n");
         text.append("| what | time |\n|---|---|\n");
-        text.append("| `ci/mailform run DIR`, internet-site, with the class cache | ").append(Row.summary(runtime))
+        text.append("| `ci/mailform run DIR`, internet-site, with the class cache | ").append(Medians.summary(runtime))
             .append(" |\n");
-        text.append("| the same without it (`MAILFORM_CLASS_CACHE=off`) | ").append(Row.summary(withoutCache))
+        text.append("| the same without it (`MAILFORM_CLASS_CACHE=off`) | ").append(Medians.summary(withoutCache))
             .append(" |\n");
-        text.append("| stock James 3.8.1, same directory, to 220 | ").append(Row.summary(stock)).append(" |\n");
+        text.append("| stock James 3.8.1, same directory, to 220 | ").append(Medians.summary(stock)).append(" |\n");
         text.append("| provisioning of the internet-site example (20 accounts, 24 mappings) | ")
-            .append(Row.summary(smallProvisioning)).append(" |\n");
+            .append(Medians.summary(smallProvisioning)).append(" |\n");
         if (!bigStart.isEmpty()) {
-            text.append("| 10,000 users, 100,000 aliases: whole start | ").append(Row.summary(bigStart)).append(" |\n");
-            text.append("| 10,000 users, 100,000 aliases: provisioning | ").append(Row.summary(bigProvisioning))
+            text.append("| 10,000 users, 100,000 aliases: whole start | ").append(Medians.summary(bigStart)).append(" |\n");
+            text.append("| 10,000 users, 100,000 aliases: provisioning | ").append(Medians.summary(bigProvisioning))
                 .append(" |\n");
         }
         text.append('\n');

@@ -1,5 +1,6 @@
 package io.mailform.runtime.bench;
 
+import io.mailform.bench.TableRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,11 +72,11 @@ public final class ThroughputBenchmark {
                     postfix.add(round(real, messages, work));
                 }
             }
-            double jamesRate = Row.median(james.stream().map(Round::perSecond).toList());
-            double postfixRate = Row.median(postfix.stream().map(Round::perSecond).toList());
+            double jamesRate = Medians.median(james.stream().map(Round::perSecond).toList());
+            double postfixRate = Medians.median(postfix.stream().map(Round::perSecond).toList());
             String measurement = String.format(Locale.ROOT, "`smtp-source -s %d -m %d -l 2000` to %s, first connection "
                 + "to the last message in the mailbox, median of %d rounds", SESSIONS, messages, RECIPIENT, rounds);
-            System.out.println(Row.atLeast("4 throughput", measurement,
+            System.out.println(TableRow.atLeast("4 throughput", measurement,
                 String.format(Locale.ROOT, "runtime %.0f msg/s (ledger: %s)", jamesRate, ledger(james)),
                 String.format(Locale.ROOT, "private Postfix %.0f msg/s (ledger: %s)", postfixRate, ledger(postfix)),
                 jamesRate / postfixRate, 1.0).markdown());
