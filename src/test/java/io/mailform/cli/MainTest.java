@@ -258,4 +258,27 @@ class MainTest {
         assertEquals("keep me", Files.readString(home.resolve("notes.txt")));
         assertEquals(1, tree(home).size());
     }
+
+    @Test
+    void noFormatShowsASecretWrittenInTheDescription() throws Exception {
+        Path description = file("mail.yaml", """
+                version: 1
+                mode: internet-smarthost
+                hostname: mail.example.org
+                mail_name: example.org
+                relay:
+                  host: smtp.example.net
+                  port: 587
+                  auth:
+                    username: mailer
+                    password: hunter2-TopSecret
+                """);
+        for (String format : new String[] {"text", "json", "github", "sarif"}) {
+            CliRun run = CliRun.of("validate", "--format", format, description.toString());
+            assertEquals(ExitCode.INVALID, run.exitCode(), format);
+            assertTrue(run.out().contains("password") || run.err().contains("password"), format + ": " + run.out());
+            assertFalse((run.out() + run.err()).contains("hunter2"), format + " shows the password: " + run.out()
+                    + run.err());
+        }
+    }
 }

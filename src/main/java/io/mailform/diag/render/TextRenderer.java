@@ -49,7 +49,7 @@ public final class TextRenderer implements Renderer {
 
     private static void snippet(SourceFile source, Span span, PrintStream out) {
         int line = span.start().line();
-        String text = printable(source.lineText(line));
+        String text = printable(SecretRedaction.line(source, line));
         String number = Integer.toString(line);
         String pad = " ".repeat(number.length());
         int column = span.start().column();
