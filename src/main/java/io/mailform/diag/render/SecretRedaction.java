@@ -30,8 +30,7 @@ final class SecretRedaction {
     static String line(SourceFile source, int line) {
         String text = source.lineText(line);
         if (belongsToSecretAbove(source, line)) {
-            int indent = indentation(text);
-            return text.isBlank() ? text : text.substring(0, indent) + MASK;
+            return text.substring(0, indentation(text)) + MASK;
         }
         return maskEntries(text);
     }
@@ -62,10 +61,10 @@ final class SecretRedaction {
      */
     private static boolean belongsToSecretAbove(SourceFile source, int line) {
         String text = source.lineText(line);
-        if (text.isBlank()) {
-            return false;
-        }
         int indent = indentation(text);
+        if (text.isBlank() || indent == 0) {
+            return false; // a line at the left margin continues nothing: no need to read the file above it
+        }
         for (int above = line - 1; above >= 1; above--) {
             String candidate = source.lineText(above);
             if (candidate.isBlank() || candidate.strip().startsWith("#")) {
