@@ -69,7 +69,8 @@ final class CompileCommand implements Callable<Integer> {
         if (reporter.fails(compilation.diagnostics())) {
             return ExitCode.INVALID;
         }
-        byte[] manifest = Manifest.describe(compilation.tree(), Version.text(), input.baseName(), read.get().sourceDigest());
+        byte[] manifest = Manifest.describe(compilation.tree(), Version.text(), input.baseName(),
+                read.get().sourceDigest());
         try {
             new AtomicTreeWriter().write(output, compilation.tree(), manifest);
         } catch (OutputWriteException e) {

@@ -101,11 +101,11 @@ public final class SourceMap {
         }
 
         void value(int node, int startLine, int startColumn, int endLine, int endColumn) {
-            nodes.marks(node, 0, startLine, startColumn, endLine, endColumn);
+            nodes.marks(node, Nodes.VALUE, startLine, startColumn, endLine, endColumn);
         }
 
         void key(int node, int startLine, int startColumn, int endLine, int endColumn) {
-            nodes.marks(node, 2, startLine, startColumn, endLine, endColumn);
+            nodes.marks(node, Nodes.KEY, startLine, startColumn, endLine, endColumn);
         }
 
         SourceMap build() {
@@ -116,6 +116,8 @@ public final class SourceMap {
     /** The nodes as parallel arrays, with an open-addressing table from (parent, key or index) to the node. */
     private static final class Nodes {
         private static final int FIELDS = 4; // value: start and end offset; then the same for the key
+        static final int VALUE = 0;
+        static final int KEY = 2;
         private static final int NONE = Integer.MIN_VALUE;
 
         private final SourceFile source;
@@ -177,7 +179,7 @@ public final class SourceMap {
         }
 
         boolean hasValue(int node) {
-            return marks[node * FIELDS] != NONE;
+            return marks[node * FIELDS + VALUE] != NONE;
         }
 
         Span valueSpan(String pointer) {
@@ -200,12 +202,12 @@ public final class SourceMap {
                     }
                 }
             }
-            return found < 0 ? Span.at(Position.START) : span(found, 0);
+            return found < 0 ? Span.at(Position.START) : span(found, VALUE);
         }
 
         Optional<Span> keySpan(String pointer) {
             int node = find(pointer);
-            return node < 0 || marks[node * FIELDS + 2] == NONE ? Optional.empty() : Optional.of(span(node, 2));
+            return node < 0 || marks[node * FIELDS + KEY] == NONE ? Optional.empty() : Optional.of(span(node, KEY));
         }
 
         int find(String pointer) {
