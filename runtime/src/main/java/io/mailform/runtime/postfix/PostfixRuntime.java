@@ -23,6 +23,7 @@ import io.mailform.runtime.config.StartupException;
 import io.mailform.runtime.sandbox.CaptureSink;
 import io.mailform.runtime.sandbox.SandboxTls;
 import io.mailform.runtime.server.SmtpGreeting;
+import io.mailform.runtime.server.UnusedPorts;
 
 /**
  * Starts a private instance of the host's Postfix from a compiled description: the compiled main.cf, aliases and
@@ -89,7 +90,7 @@ public final class PostfixRuntime {
 
         Map<String, CaptureSink> sinks = startSinks(routing.sinkNames(), layout, teardown);
         // Chosen once the sinks hold their ports, so that no sink can take the one chosen for smtpd.
-        int smtpPort = options.smtpPort().isPresent() ? options.smtpPort().getAsInt() : freePort();
+        int smtpPort = options.smtpPort().isPresent() ? options.smtpPort().getAsInt() : UnusedPorts.pick(LOOPBACK);
         Map<String, Integer> sinkPorts = new LinkedHashMap<>();
         sinks.forEach((name, sink) -> sinkPorts.put(name, sink.port()));
         List<Setting> settings = MainCfSettings.of(layout, compiled, mainCf, routing, sinkPorts);
@@ -149,13 +150,6 @@ public final class PostfixRuntime {
                 () -> CaptureSink.start(name, tls), CaptureSink::close));
         }
         return sinks;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0));
-            return probe.getLocalPort();
-        }
     }
 
     /** A port asked for must be free now; Postfix's master would fail to bind it without saying why. */

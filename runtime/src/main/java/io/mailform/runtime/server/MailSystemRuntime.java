@@ -1,8 +1,7 @@
 package io.mailform.runtime.server;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -35,6 +34,7 @@ import io.mailform.runtime.sandbox.SandboxTls;
  */
 public final class MailSystemRuntime {
     private static final Duration SMTP_ANSWER_TIMEOUT = Duration.ofSeconds(30);
+    private static final int PORT_ATTEMPTS = 3;
 
     static {
         // GuiceJamesServer calls System.exit on a failed start unless told otherwise; the runtime reports instead.
@@ -59,8 +59,26 @@ public final class MailSystemRuntime {
         }
     }
 
-    /** @param owned a directory to delete when the system stops: the compiled description */
+    /**
+     * Starts James, again with other ports when a port it chose itself was taken before James bound it.
+     *
+     * @param owned a directory to delete when the system stops: the compiled description
+     */
     private static RunningMailSystem start(Path system, RuntimeOptions options, Optional<Path> owned)
+            throws StartupException {
+        boolean portsChosenHere = options.smtpPort().isEmpty() || options.imapPort().isEmpty();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(system, options, owned);
+            } catch (StartupException e) {
+                if (!portsChosenHere || attempt == PORT_ATTEMPTS || !causedBy(e, BindException.class)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static RunningMailSystem attempt(Path system, RuntimeOptions options, Optional<Path> owned)
             throws StartupException {
         JamesDirectory directory = JamesDirectory.open(system);
         Provisioning provisioning = ProvisioningReader.read(directory.provisioning());
@@ -135,14 +153,17 @@ public final class MailSystemRuntime {
         return cause.getClass().getSimpleName() + ": " + message.lines().findFirst().orElse("");
     }
 
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int portOrFree(OptionalInt port) throws IOException {
-        if (port.isPresent()) {
-            return port.getAsInt();
-        }
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.bind(new InetSocketAddress(RunningMailSystem.HOST, 0));
-            return probe.getLocalPort();
-        }
+        return port.isPresent() ? port.getAsInt() : UnusedPorts.pick(RunningMailSystem.HOST);
     }
 
     private static void cleanUp(GuiceJamesServer server, Path workingDirectory, Map<String, CaptureSink> sinks) {
