@@ -219,7 +219,9 @@ public final class Binder {
         if (node == null) {
             return List.of();
         }
-        return node.values().stream().map(item -> new User(item.get("name").asString(), secret(item))).toList();
+        // A user is a bare login name or a mapping with settings; the schema admits only these two forms.
+        return node.values().stream().map(item -> item.isString() ? new User(item.asString())
+                : new User(item.get("name").asString(), secret(item))).toList();
     }
 
     private static List<Route> routes(JsonNode node) {

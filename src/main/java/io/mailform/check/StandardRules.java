@@ -16,6 +16,7 @@ final class StandardRules {
                 new NetworksOpenRelay(),
                 new AliasLoop(),
                 new AliasDuplicate(),
+                new UserDuplicate(),
                 new RootRecipientLoop(),
                 new DestinationRouted(),
                 new MailboxLimitTooSmall(),

@@ -46,6 +46,7 @@ public enum Code {
     NETWORKS_HOST_BITS("networks-host-bits", ERROR, "a network written with host bits set"),
     ALIAS_LOOP("alias-loop", ERROR, "aliases expand into a cycle"),
     ALIAS_DUPLICATE("alias-duplicate", ERROR, "two alias names that Postfix folds to one"),
+    USER_DUPLICATE("user-duplicate", ERROR, "a user listed twice"),
     ALIAS_TARGET_NOT_ALLOWED("alias-target-not-allowed", ERROR, "a command, file or include alias target without opt-in"),
     ROOT_RECIPIENT_LOOP("root-recipient-loop", ERROR, "root_recipient leads back to root"),
     DESTINATION_ROUTED("destination-routed", ERROR, "a domain is both delivered locally and routed away"),

@@ -8,11 +8,14 @@ import io.mailform.model.Cidr;
 import io.mailform.model.DomainName;
 import io.mailform.model.Interfaces;
 import io.mailform.model.MailSystem;
+import io.mailform.model.SecretSource;
+import io.mailform.model.User;
 import io.mailform.model.ServerTls;
 import io.mailform.yaml.ReadResult;
 import io.mailform.yaml.YamlReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BinderTest {
@@ -50,6 +53,13 @@ class BinderTest {
                 bind(SATELLITE + "root_recipient: \"alice, bob@example.com\"\n").rootRecipient());
         assertEquals(List.of(), bind(SATELLITE + "root_recipient: None\n").rootRecipient(), "none means no root line");
         assertEquals(List.of(new AliasTarget.Local("ops")), bind(SATELLITE + "root_recipient: [ops]\n").rootRecipient());
+    }
+
+    @Test
+    void readsUsersAsBareNamesOrMappings() {
+        MailSystem system = bind(SATELLITE + "users: [alice, {name: bob, password_env: BOB_IMAP}, carol]\n");
+        assertEquals(List.of(new User("alice"), new User("bob", Optional.of(new SecretSource.Environment("BOB_IMAP"))),
+                new User("carol")), system.users());
     }
 
     @Test

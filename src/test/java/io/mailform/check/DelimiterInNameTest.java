@@ -21,6 +21,12 @@ class DelimiterInNameTest {
     }
 
     @Test
+    void bareUserNameWithTheDelimiter() {
+        names("users: [alice, first+last]\n").warning(Code.DELIMITER_IN_NAME).at(5, 16)
+                .says("user name \"first+last\"");
+    }
+
+    @Test
     void aliasNameWithOneOfSeveralDelimiters() {
         names("recipient_delimiter: \"+-\"\naliases:\n  first-last: alice\n").warning(Code.DELIMITER_IN_NAME)
                 .at(7, 3).says("alias name \"first-last\"", "\"-\"");

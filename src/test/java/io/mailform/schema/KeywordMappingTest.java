@@ -39,7 +39,7 @@ class KeywordMappingTest {
             "format, SCHEMA_PATTERN, /hostname, /$defs/domainName/format, ",
             "minimum, SCHEMA_RANGE, /relay/port, /$defs/relay/properties/port/minimum, ",
             "maximum, SCHEMA_RANGE, /relay/port, /$defs/relay/properties/port/maximum, ",
-            "maxLength, SCHEMA_RANGE, /hostname, /properties/users/items/properties/name/maxLength, ",
+            "maxLength, SCHEMA_RANGE, /hostname, /$defs/userName/maxLength, ",
             "minItems, SCHEMA_RANGE, /relay, /properties/interfaces/oneOf/1/minItems, ",
             "uniqueItems, SCHEMA_UNIQUE, /relay, /properties/users/uniqueItems, ",
             "oneOf, SCHEMA_CHOICE, /relay, /$defs/relay/properties/auth/oneOf, ",

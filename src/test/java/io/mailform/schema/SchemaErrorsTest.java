@@ -88,6 +88,8 @@ class SchemaErrorsTest {
                         "absolute path"),
                 new Case("upper-case user name", SITE + "users:\n  - name: Alice\n", List.of("schema-pattern@6:11"),
                         "lowercase"),
+                new Case("upper-case bare user name", SITE + "users:\n  - alice\n  - Bob\n",
+                        List.of("schema-pattern@7:5"), "lowercase"),
                 // range
                 new Case("port zero", SITE + "relay:\n  host: smtp.example.com\n  port: 0\n",
                         List.of("schema-range@7:9"), "the smallest allowed value is 1"),

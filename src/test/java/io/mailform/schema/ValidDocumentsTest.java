@@ -96,7 +96,7 @@ class ValidDocumentsTest {
                       lists: ":include:/etc/mail/lists"
                     users:
                       - name: alice
-                      - name: bob
+                      - bob
                       - name: j.doe
                     routes:
                       example.net:
