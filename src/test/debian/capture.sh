@@ -5,7 +5,8 @@
 # Run as root on a Debian 12 machine with the postfix and ssl-cert packages installed:
 #     sh src/test/debian/capture.sh
 # It writes src/test/resources/debian/<mode>/{answers,main.cf,aliases,mailname} for internet-site,
-# internet-smarthost, satellite and local-only. For each mode it
+# internet-smarthost, satellite and local-only, and the same into <mode>-without-snakeoil/ for a machine without
+# the ssl-cert package's snakeoil pair. For each mode it
 #   1. removes /etc/postfix/main.cf, /etc/aliases and /etc/mailname: Debian's postinst writes its answers only
 #      into a new main.cf, and adds the root alias only to an aliases file it creates;
 #   2. preseeds the answers below with debconf-set-selections, and sets debconf's private "set" flag of
@@ -16,12 +17,13 @@
 # Debian takes myhostname from this machine (hostname --fqdn, else /etc/hostname plus the domain of
 # /etc/resolv.conf), not from an answer. The saved main.cf has that one value replaced by the answers' hostname,
 # and answers records what Debian wrote (captured_myhostname).
-# Debian writes its TLS block only if /etc/ssl/private/ssl-cert-snakeoil.key exists: the script creates the
-# snakeoil pair with make-ssl-cert if it is missing (and leaves it in place, as the ssl-cert package would).
+# Debian writes its TLS block only if /etc/ssl/private/ssl-cert-snakeoil.key exists. The captures without it are made
+# first, with the pair moved aside if there is one; then the pair is put back, or created with make-ssl-cert if
+# there was none (and removed again at the end), for the captures with it.
 #
 # Everything it changes is put back when it ends, also on failure: /etc/postfix/main.cf, master.cf, /etc/aliases,
-# /etc/aliases.db, /etc/mailname, the postfix debconf answers with their "seen" flags, and the reload marker the
-# config script leaves in /var/spool/postfix. A policy-rc.d that forbids starting services is
+# /etc/aliases.db, /etc/mailname, the snakeoil pair, the postfix debconf answers with their "seen" flags, and the
+# reload marker the config script leaves in /var/spool/postfix. A policy-rc.d that forbids starting services is
 # installed for the duration if there is none, so that the postinst does not start Postfix.
 set -eu
 
@@ -43,6 +45,8 @@ done
 
 backup=$(mktemp -d)
 created_policy=""
+created_snakeoil=""
+snakeoil="/etc/ssl/private/ssl-cert-snakeoil.key /etc/ssl/certs/ssl-cert-snakeoil.pem"
 restore() {
     for file in /etc/postfix/main.cf /etc/postfix/master.cf /etc/aliases /etc/aliases.db /etc/mailname; do
         saved="$backup/$(echo "$file" | tr / _)"
@@ -62,6 +66,17 @@ restore() {
     fi
     if [ -n "$created_policy" ]; then
         rm -f /usr/sbin/policy-rc.d
+    fi
+    for file in $snakeoil; do
+        saved="$backup/$(echo "$file" | tr / _)"
+        if [ -e "$saved" ] && [ ! -e "$file" ]; then
+            mv "$saved" "$file"
+        elif [ -n "$created_snakeoil" ]; then
+            rm -f "$file"
+        fi
+    done
+    if [ -n "$created_snakeoil" ]; then
+        find /etc/ssl/certs -maxdepth 1 -lname ssl-cert-snakeoil.pem -delete # the hash link make-ssl-cert adds
     fi
     rm -rf "$backup"
 }
@@ -98,15 +113,13 @@ if [ ! -e /usr/sbin/policy-rc.d ]; then
     chmod 755 /usr/sbin/policy-rc.d
     created_policy=yes
 fi
-if [ ! -f /etc/ssl/private/ssl-cert-snakeoil.key ]; then
-    make-ssl-cert generate-default-snakeoil
-fi
 
 # capture MODE MAILER_TYPE MAILNAME HOSTNAME DESTINATIONS RELAYHOST MYNETWORKS MAILBOX_LIMIT RECIPIENT_DELIM
 #         PROTOCOLS ROOT_ADDRESS PROCMAIL CHATTR
+# Captures go to $resources/MODE$variant.
 capture() {
     mode=$1
-    out="$resources/$mode"
+    out="$resources/$mode$variant"
     mkdir -p "$out"
     rm -f /etc/postfix/main.cf /etc/aliases /etc/aliases.db /etc/mailname
     {
@@ -152,19 +165,43 @@ capture() {
         echo "root_address=${11}"
         echo "procmail=${12}"
         echo "chattr=${13}"
+        echo "snakeoil=$snakeoil_state"
         echo "captured_myhostname=$captured"
     } > "$out/answers"
     echo "capture.sh: $mode -> $out"
 }
 
-capture internet-site "Internet Site" example.org mail.example.org \
-    '$myhostname, example.org, mail.example.org, localhost.example.org, localhost' '' \
-    '127.0.0.0/8 [::ffff:127.0.0.0]/104 [::1]/128 192.168.1.0/24' 51200000 + all alice true false
-capture internet-smarthost "Internet with smarthost" example.com mail.example.com \
-    '$myhostname, example.com, localhost.example.com, localhost' '[smtp.example.net]:587' \
-    '127.0.0.0/8 10.1.0.0/16' 0 - ipv4 'admin@example.com' false false
-capture satellite "Satellite system" example.net web1.example.net \
-    '$myhostname, localhost.example.net, localhost' '[hub.example.net]' \
-    '127.0.0.0/8 [::ffff:127.0.0.0]/104 [::1]/128' 0 + all 'ops@example.net' false true
-capture local-only "Local only" build.example.org build.example.org \
-    '$myhostname, localhost' '' '127.0.0.0/8' 100000000 '' ipv4 builder false false
+capture_all_modes() {
+    capture internet-site "Internet Site" example.org mail.example.org \
+        '$myhostname, example.org, mail.example.org, localhost.example.org, localhost' '' \
+        '127.0.0.0/8 [::ffff:127.0.0.0]/104 [::1]/128 192.168.1.0/24' 51200000 + all alice true false
+    capture internet-smarthost "Internet with smarthost" example.com mail.example.com \
+        '$myhostname, example.com, localhost.example.com, localhost' '[smtp.example.net]:587' \
+        '127.0.0.0/8 10.1.0.0/16' 0 - ipv4 'admin@example.com' false false
+    capture satellite "Satellite system" example.net web1.example.net \
+        '$myhostname, localhost.example.net, localhost' '[hub.example.net]' \
+        '127.0.0.0/8 [::ffff:127.0.0.0]/104 [::1]/128' 0 + all 'ops@example.net' false true
+    capture local-only "Local only" build.example.org build.example.org \
+        '$myhostname, localhost' '' '127.0.0.0/8' 100000000 '' ipv4 builder false false
+}
+
+for file in $snakeoil; do
+    if [ -e "$file" ]; then
+        mv "$file" "$backup/$(echo "$file" | tr / _)"
+    fi
+done
+variant=-without-snakeoil snakeoil_state=absent
+capture_all_modes
+
+for file in $snakeoil; do
+    saved="$backup/$(echo "$file" | tr / _)"
+    if [ -e "$saved" ]; then
+        mv "$saved" "$file"
+    fi
+done
+if [ ! -f /etc/ssl/private/ssl-cert-snakeoil.key ]; then
+    created_snakeoil=yes
+    make-ssl-cert generate-default-snakeoil
+fi
+variant="" snakeoil_state=present
+capture_all_modes

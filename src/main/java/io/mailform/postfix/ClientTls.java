@@ -14,8 +14,10 @@ public final class ClientTls {
 
     /**
      * The {@code smtp_tls_security_level} main.cf states. With a server certificate Debian writes its whole TLS
-     * block, client half included, at {@code may} (or the relay's level). Without one the client half is written
-     * only for a relay, whose level is always meant. Empty: the line is absent and Postfix's default applies.
+     * block, client half included, at {@code may} (or the relay's level). Without one (a machine without the
+     * snakeoil pair) Debian writes no TLS line at all; the client half is then written only for a relay whose level
+     * is other than none, since none is what Postfix does when main.cf says nothing. Empty: the line is absent and
+     * Postfix's default applies.
      */
     public static Optional<TlsLevel> written(MailSystem system) {
         if (system.mode() == Mode.NONE) {
@@ -25,7 +27,7 @@ public final class ClientTls {
         if (system.serverTls() instanceof ServerTls.Certificate) {
             return Optional.of(relayLevel.orElse(Relay.DEFAULT_TLS));
         }
-        return relayLevel;
+        return relayLevel.filter(level -> level != TlsLevel.NONE);
     }
 
     /** The level in force: Postfix's default when main.cf says nothing is no TLS at all. */

@@ -26,13 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * For the answers given to Debian's own installer, mailform writes the configuration Debian writes. The main.cf,
  * aliases and mailname that Debian 12's postfix package produced are captured by {@code src/test/debian/capture.sh}
- * into {@code src/test/resources/debian/<mode>/}, with the answers used. This test turns the same answers into a
+ * into {@code src/test/resources/debian/<mode>/}, with the answers used, and into {@code <mode>-without-snakeoil/}
+ * as written on a machine without the ssl-cert package's snakeoil pair. This test turns the same answers into a
  * description, compiles it, and requires {@code postconf -n} of both main.cf files to print the same lines (less
  * the {@code config_directory} line that {@code -c} adds), the same mailname, and the same aliases.
  */
 class DebianEquivalenceTest {
     private static final Path CAPTURED = Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
             .resolve("test/resources/debian");
+    private static final String WITHOUT_SNAKEOIL = "-without-snakeoil";
     private static final Pattern BRACKETED = Pattern.compile("\\[([^\\]]+)\\](?::(\\d+))?");
     private static final Pattern BARE = Pattern.compile("([^:\\[\\]]+)(?::(\\d+))?");
 
@@ -47,9 +49,10 @@ class DebianEquivalenceTest {
             captured = modes.filter(Files::isDirectory).sorted().toList();
         }
         List<String> configuring = Arrays.stream(Mode.values()).filter(mode -> mode != Mode.NONE).map(Mode::key)
-                .sorted().toList();
+                .flatMap(mode -> Stream.of(mode, mode + WITHOUT_SNAKEOIL)).sorted().toList();
         assertEquals(configuring, captured.stream().map(path -> path.getFileName().toString()).toList(),
-                "a capture for every configuring mode (run src/test/debian/capture.sh)");
+                "a capture for every configuring mode, with and without the snakeoil pair (run "
+                        + "src/test/debian/capture.sh)");
         return captured.stream().map(directory -> DynamicTest.dynamicTest(directory.getFileName().toString(),
                 () -> compare(tools, directory)));
     }
@@ -59,8 +62,8 @@ class DebianEquivalenceTest {
         String yaml = description(answers);
         Examples.Compiled compiled = Examples.compile(answers.get("mode") + ".yaml",
                 yaml.getBytes(StandardCharsets.UTF_8), work, Map.of());
-        Path ours = work.resolve(answers.get("mode") + "/ours");
-        Path theirs = work.resolve(answers.get("mode") + "/debian");
+        Path ours = work.resolve(debian.getFileName() + "/ours");
+        Path theirs = work.resolve(debian.getFileName() + "/debian");
         compiled.writeTo(ours);
         Files.createDirectories(theirs);
         Files.copy(debian.resolve("main.cf"), theirs.resolve("main.cf"));
@@ -124,9 +127,17 @@ class DebianEquivalenceTest {
         yaml.append("mail_name: ").append(quote(answers.get("mailname"))).append('\n');
         yaml.append("destinations: ").append(list(Arrays.stream(answers.get("destinations").split(","))
                 .map(String::strip).filter(item -> !item.isEmpty()).toList())).append('\n');
+        // Without the snakeoil pair Debian writes no TLS line: no server certificate, and a relay without TLS.
+        boolean noTls = answers.get("snakeoil").equals("absent");
         String relayhost = answers.get("relayhost");
         if (!relayhost.isEmpty()) {
             yaml.append("relay:\n").append(relay(relayhost));
+            if (noTls) {
+                yaml.append("  tls: none\n");
+            }
+        }
+        if (noTls) {
+            yaml.append("tls:\n  server: none\n");
         }
         yaml.append("networks: ").append(list(Arrays.stream(answers.get("mynetworks").split("\\s+"))
                 .filter(item -> !item.isEmpty())
