@@ -85,6 +85,19 @@ final class DiffCommand implements Callable<Integer> {
             err.println("mailform: cannot compare with " + against + ": " + Main.describe(e));
             return ExitCode.IO;
         }
+        reporter.add(validation.source(), atKeys(validation, differences));
+        reporter.print();
+        if (report.format == Format.TEXT) {
+            err.println(differences.isEmpty()
+                    ? "mailform: no drift: " + against + " has what " + input.displayName() + " describes"
+                    : "mailform: " + differences.size() + (differences.size() == 1 ? " difference" : " differences")
+                            + " between " + against + " and " + input.displayName());
+        }
+        return differences.isEmpty() ? ExitCode.OK : ExitCode.INVALID;
+    }
+
+    /** Each difference as a diagnostic at the YAML key responsible, in the order of the description. */
+    private static List<Diagnostic> atKeys(Validation validation, List<Difference> differences) {
         Diagnostics drift = new Diagnostics(validation.source());
         Findings findings = new Findings(drift, validation.sourceMap());
         for (Difference difference : differences) {
@@ -94,14 +107,6 @@ final class DiffCommand implements Callable<Integer> {
                 findings.atValue(difference.code(), difference.pointer(), difference.message(), difference.help());
             }
         }
-        reporter.add(validation.source(), drift.toList().stream().sorted(Diagnostic.BY_POSITION).toList());
-        reporter.print();
-        if (report.format == Format.TEXT) {
-            err.println(differences.isEmpty()
-                    ? "mailform: no drift: " + against + " has what " + input.displayName() + " describes"
-                    : "mailform: " + differences.size() + (differences.size() == 1 ? " difference" : " differences")
-                            + " between " + against + " and " + input.displayName());
-        }
-        return differences.isEmpty() ? ExitCode.OK : ExitCode.INVALID;
+        return drift.toList().stream().sorted(Diagnostic.BY_POSITION).toList();
     }
 }
