@@ -83,7 +83,7 @@ final class Postconf {
         }
         if (process.exitValue() != 0) {
             String message = Files.readString(err, StandardCharsets.UTF_8).strip()
-                    .replace(directory + "/", "");
+                    .replace(directory + "/", "").replace(postconf + ":", "postconf:");
             return new Reading(Map.of(), message.isEmpty() ? "postconf exited with " + process.exitValue()
                     : message.lines().reduce((first, second) -> second).orElse(message));
         }

@@ -95,6 +95,28 @@ class DiffCommandTest {
         assertFalse(run.out().contains(relayPassword()) || run.out().contains("guessme"), run.out());
     }
 
+    @Test
+    void aPasswordTableOfAnotherOwnerIsDrift() throws Exception {
+        Path root = installed(FULL);
+        Path sasl = root.resolve("etc/postfix/sasl_passwd");
+        Files.setAttribute(sasl, "unix:uid", 65534);
+        CliRun run = CliRun.of("diff", FULL, "--against", root.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("error[drift-file]: relay.auth: " + sasl + " holds relay passwords and belongs "
+                + "to uid 65534; it must belong to root"), run.err());
+    }
+
+    @Test
+    void aMainCfPostfixCannotReadIsDrift() throws Exception {
+        Path root = installed(FULL);
+        append(root.resolve("etc/postfix/main.cf"), "this line has no equals sign\n");
+        CliRun run = CliRun.of("diff", FULL, "--against", root.toString());
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("error[drift-parameter]: postconf cannot read " + root.resolve("etc/postfix/main.cf")
+                + ": postconf: fatal: main.cf, line 34: missing '=' after attribute name: \"this line has no equals "
+                + "sign\""), run.err());
+    }
+
     /** Mode none keeps main.cf by hand: only the parameters the description lists are compared. */
     @Test
     void modeNoneComparesOnlyTheListedParameters() throws Exception {
