@@ -43,15 +43,17 @@ final class MainCfDrift {
             String pointer = provenance.parameter(name).filter(p -> !p.isEmpty())
                     .orElse(Pointers.of("postfix", name));
             String key = Keys.readable(pointer);
+            String origin = provenance.parameter(name).filter(String::isEmpty).isPresent()
+                    ? " (Debian's default, which " + key + " changes)" : "";
             String message;
             if (have == null) {
                 message = key + ": " + path + " does not set " + name + "; the description sets " + name + " = "
-                        + want;
+                        + want + origin;
             } else if (want == null) {
                 message = key + ": " + path + " sets " + name + " = " + have + ", which the description does not";
             } else {
                 message = key + ": " + path + " sets " + name + " = " + have + "; the description sets " + name
-                        + " = " + want;
+                        + " = " + want + origin;
             }
             differences.add(new Difference(Code.DRIFT_PARAMETER, pointer, false, message, FIX + key
                     + " to what the host has"));

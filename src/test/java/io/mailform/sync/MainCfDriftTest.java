@@ -46,6 +46,8 @@ class MainCfDriftTest {
                 .map(difference -> difference.message().substring(0, difference.message().indexOf(':'))).toList();
         assertEquals(List.of("networks", "postfix.smtpd_helo_required", "postfix.biff",
                 "postfix.smtpd_delay_reject"), keys);
+        assertEquals("postfix.biff: main.cf sets biff = yes; the description sets biff = no (Debian's default, which "
+                + "postfix.biff changes)", compare(SITE, described, installed).get(2).message());
     }
 
     @Test
