@@ -77,6 +77,14 @@ public enum Code {
     // targets
     JAMES_UNSUPPORTED("james-unsupported", WARNING, "a setting the James configuration cannot express and leaves out"),
 
+    // drift between a description and the host (mailform diff)
+    DRIFT_PARAMETER("drift-parameter", ERROR, "a main.cf parameter the host sets otherwise than the description"),
+    DRIFT_ALIAS("drift-alias", ERROR, "an alias the host has otherwise than the description"),
+    DRIFT_TABLE_ENTRY("drift-table-entry", ERROR, "a lookup table entry the host has otherwise than the description"),
+    DRIFT_DATABASE("drift-database", ERROR, "a lookup table whose .db is missing or older than its source"),
+    DRIFT_MAILNAME("drift-mailname", ERROR, "an /etc/mailname other than the description's mail name"),
+    DRIFT_FILE("drift-file", ERROR, "an installed file missing, or a secret file with the wrong mode or owner"),
+
     // scenario files
     SCENARIO_OTHER_DESCRIPTION("scenario-other-description", WARNING, "a scenario file written for another description"),
     SCENARIO_DUPLICATE_CASE("scenario-duplicate-case", ERROR, "two cases with the same name"),

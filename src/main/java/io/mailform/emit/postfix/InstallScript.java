@@ -1,22 +1,29 @@
 package io.mailform.emit.postfix;
 
+import io.mailform.emit.OutputFile;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What install.sh does, as the view of its template: which files go where, whether main.cf replaces the installed
- * one or is merged into it (mode {@code none}), and the chattr flag for {@code synchronous_updates}.
+ * one or is merged into it (mode {@code none}), the chattr flag for {@code synchronous_updates}, and every path it
+ * may change (each file and each .db it builds), which it saves first so that a failure puts them all back.
  */
-record InstallScript(String source, List<Step> installed, List<Step> mailname, List<Step> tables,
-        boolean replaceMainCf, boolean mergeMainCf, String chattr) {
+record InstallScript(String source, List<Step> installed, List<Step> copied, List<Step> mailname, List<Step> tables,
+        List<String> kept, boolean replaceMainCf, boolean mergeMainCf, String chattr) {
 
-    /** One file of the output directory and where it is installed; {@code mode} as chmod takes it. */
-    record Step(String file, String destination, String mode) {
+    /**
+     * One file of the output directory and where it is installed; {@code mode} as chmod takes it; {@code shown}
+     * is {@code secret} for a file whose content a dry run must not print.
+     */
+    record Step(String file, String destination, String mode, String shown) {
     }
 
     static final String MAILNAME_FILE = "mailname";
     static final String ALIASES_FILE = "aliases";
     static final String MAIN_CF_FILE = "main.cf";
+    private static final String MAIN_CF_PATH = "/etc/postfix/main.cf";
+    private static final String ALIASES_PATH = "/etc/aliases";
 
     /**
      * @param mainCf {@code true} if main.cf is written; {@code replace} says whether it replaces the installed
@@ -25,23 +32,37 @@ record InstallScript(String source, List<Step> installed, List<Step> mailname, L
     static InstallScript of(String source, boolean mailname, List<Table> tables, boolean mainCf, boolean replace,
             boolean synchronousUpdates) {
         List<Step> mailnameSteps = mailname
-                ? List.of(new Step(MAILNAME_FILE, MainCf.MAILNAME_PATH, octal(0644)))
+                ? List.of(step(MAILNAME_FILE, MainCf.MAILNAME_PATH, 0644))
                 : List.of();
         List<Step> tableSteps = tables.stream()
-                .map(table -> new Step(table.fileName(), table.installedPath(), octal(table.mode())))
+                .map(table -> step(table.fileName(), table.installedPath(), table.mode()))
                 .toList();
-        List<Step> installed = new ArrayList<>(mailnameSteps);
-        installed.addAll(tableSteps);
-        installed.add(new Step(ALIASES_FILE, "/etc/aliases", octal(0644)));
+        List<Step> copied = new ArrayList<>(mailnameSteps);
+        copied.addAll(tableSteps);
+        copied.add(step(ALIASES_FILE, ALIASES_PATH, 0644));
+        List<Step> installed = new ArrayList<>(copied);
+        List<String> kept = new ArrayList<>();
+        mailnameSteps.forEach(step -> kept.add(step.destination()));
         if (mainCf) {
-            installed.add(new Step(MAIN_CF_FILE, replace ? "/etc/postfix/main.cf" : "/etc/postfix/main.cf (merged)",
-                    octal(0644)));
+            Step mainCfStep = step(MAIN_CF_FILE, MAIN_CF_PATH, 0644);
+            if (replace) {
+                copied.add(mainCfStep);
+            }
+            installed.add(replace ? mainCfStep : new Step(MAIN_CF_FILE, MAIN_CF_PATH + " (merged)", "0644", "public"));
+            kept.add(MAIN_CF_PATH);
         }
-        return new InstallScript(source, installed, mailnameSteps, tableSteps, mainCf && replace, mainCf && !replace,
-                synchronousUpdates ? "+S" : "-S");
+        for (Step table : tableSteps) {
+            kept.add(table.destination());
+            kept.add(table.destination() + ".db");
+        }
+        kept.add(ALIASES_PATH);
+        kept.add(ALIASES_PATH + ".db");
+        return new InstallScript(source, installed, copied, mailnameSteps, tableSteps, kept, mainCf && replace,
+                mainCf && !replace, synchronousUpdates ? "+S" : "-S");
     }
 
-    private static String octal(int mode) {
-        return String.format("%04o", mode);
+    private static Step step(String file, String destination, int mode) {
+        return new Step(file, destination, String.format("%04o", mode),
+                mode == OutputFile.SECRET ? "secret" : "public");
     }
 }
