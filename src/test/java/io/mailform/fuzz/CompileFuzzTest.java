@@ -2,6 +2,7 @@ package io.mailform.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -41,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Valid descriptions in the schema's shapes, with values the fuzzer chooses, compiled for both targets. What compile
  * writes must be what Postfix and James accept, and mean no more than the description says: postconf -n reads main.cf
  * without a word, postalias and postmap build every table without one, every James file parses, no value adds a
- * line, a parameter or an entry to any file, install.sh stays valid shell, and the same input gives the same bytes.
+ * line, a parameter or an entry to any file, install.sh stays valid shell, a password reaches no file but those of
+ * mode 0600, and the same input gives the same bytes.
  */
 class CompileFuzzTest {
     private static final Pipeline PIPELINE = new Pipeline();
@@ -87,6 +89,7 @@ class CompileFuzzTest {
                 second.tree().files().get(path).content(), path + " differs between two compiles"));
 
         JUDGED.incrementAndGet();
+        secretsStayInPrivateFiles(first, generated.environment().get(DescriptionShapes.PASSWORD_VARIABLE));
         MailSystem system = validation.mailSystem().orElseThrow();
         Path directory = Files.createTempDirectory(work, "case");
         try {
@@ -114,6 +117,18 @@ class CompileFuzzTest {
     private static Compilation compile(Validation validation, Map<String, String> environment) {
         EmitContext context = new EmitContext("fuzz.yaml", work, environment, validation.sourceMap());
         return PIPELINE.compile(validation, List.of(new PostfixEmitter(), new JamesEmitter()), context);
+    }
+
+    /** A password reaches only files of mode 0600, and no diagnostic. */
+    private static void secretsStayInPrivateFiles(Compilation compilation, String password) {
+        compilation.tree().files().forEach((path, file) -> {
+            if (file.mode() != 0600) {
+                assertFalse(new String(file.content(), StandardCharsets.UTF_8).contains(password),
+                        "the password is in " + path + ", mode " + Integer.toOctalString(file.mode()));
+            }
+        });
+        compilation.diagnostics().forEach(diagnostic -> assertFalse(diagnostic.toString().contains(password),
+                "a diagnostic shows the password: " + diagnostic));
     }
 
     private static void write(Compilation compilation, Path directory) throws IOException {

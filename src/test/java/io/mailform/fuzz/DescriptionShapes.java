@@ -12,7 +12,9 @@ import java.util.TreeMap;
  * YAML always means exactly the value chosen.
  */
 final class DescriptionShapes {
-    static final String PASSWORD_VARIABLE = "FUZZ_RELAY_PASSWORD";
+    static final String PASSWORD_VARIABLE = "FUZZ_PASSWORD";
+    /** Starts every password, so that finding it in a file is never a coincidence. */
+    static final String SECRET_MARK = "s3cret-";
 
     private static final String[] MODES = {"none", "internet-site", "internet-smarthost", "satellite", "local-only"};
     private static final String[] HOSTS = {"mail.example.org", "MX.Example.COM.", "a.b", "xn--bcher-kva.example",
@@ -44,7 +46,7 @@ final class DescriptionShapes {
     static Generated generate(FuzzedDataProvider data) {
         DescriptionShapes shapes = new DescriptionShapes(data);
         String yaml = shapes.description();
-        return new Generated(yaml, Map.of(PASSWORD_VARIABLE, data.consumeString(40)));
+        return new Generated(yaml, Map.of(PASSWORD_VARIABLE, SECRET_MARK + data.consumeString(40)));
     }
 
     private String description() {
@@ -85,9 +87,7 @@ final class DescriptionShapes {
             yaml.append("procmail: ").append(data.consumeBoolean()).append('\n');
         }
         aliases();
-        if (data.consumeBoolean()) {
-            list("users", data.consumeInt(0, 3), NAMES);
-        }
+        users();
         routes();
         if (data.consumeBoolean()) {
             yaml.append("tls:\n  server: ").append(data.consumeBoolean() ? quoted("none")
@@ -135,6 +135,20 @@ final class DescriptionShapes {
                 .append(targets.stream().map(DescriptionShapes::quoted).toList()).append('\n'));
         if (data.consumeBoolean()) {
             yaml.append("allow_alias_targets: [command, file, include]\n");
+        }
+    }
+
+    /** Bare names, and now and then a user with its IMAP password. */
+    private void users() {
+        int count = data.consumeInt(0, 3);
+        if (count == 0) {
+            return;
+        }
+        yaml.append("users:\n");
+        for (int i = 0; i < count; i++) {
+            String name = quoted(value(NAMES, 20));
+            yaml.append("  - ").append(data.consumeBoolean() ? name
+                    : "{name: " + name + ", password_env: " + PASSWORD_VARIABLE + "}").append('\n');
         }
     }
 
