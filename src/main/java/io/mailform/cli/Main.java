@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "mailform", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Validate and compile declarative mail-system descriptions for Postfix and Apache James.",
         subcommands = {ValidateCommand.class, CompileCommand.class, ExplainCommand.class, SchemaCommand.class,
+            ImportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     private final PrintStream out;

@@ -76,6 +76,13 @@ public enum Code {
     // targets
     JAMES_UNSUPPORTED("james-unsupported", WARNING, "a setting the James configuration cannot express and leaves out"),
 
+    // import of an existing Postfix configuration
+    IMPORT_SYNTAX("import-syntax", ERROR, "a line of main.cf or of a file it names that Postfix cannot read"),
+    IMPORT_NOT_REPRESENTABLE("import-not-representable", ERROR, "a setting the description cannot reproduce"),
+    IMPORT_REFUSED("import-refused", ERROR, "a setting mailform refuses, left out of the description"),
+    IMPORT_UNUSED_PARAMETER("import-unused-parameter", WARNING, "a parameter Postfix ignores, left out"),
+    IMPORT_EXPANDED("import-expanded", WARNING, "a $name reference replaced by its value"),
+
     // scenario files
     SCENARIO_OTHER_DESCRIPTION("scenario-other-description", WARNING, "a scenario file written for another description"),
     SCENARIO_DUPLICATE_CASE("scenario-duplicate-case", ERROR, "two cases with the same name"),

@@ -19,14 +19,14 @@ import java.util.concurrent.TimeUnit;
  * The real Postfix command-line tools, for tests that let Postfix judge mailform's output. A machine without them
  * fails these tests with the way to install them: they never pass by skipping.
  */
-final class PostfixTools {
+public final class PostfixTools {
     static final String MISSING = "Postfix is not installed: apt-get install postfix (see .ci/run)";
     private static final List<String> SEARCH = List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin");
 
-    final Path postconf;
+    public final Path postconf;
     final Path postfix;
-    final Path postalias;
-    final Path postmap;
+    public final Path postalias;
+    public final Path postmap;
     /** util-linux's script(1): postfix check prints its messages only to a terminal. */
     final Path script;
 
@@ -39,7 +39,7 @@ final class PostfixTools {
     }
 
     /** The tools, or a failed test that says how to get them. */
-    static PostfixTools locate() {
+    public static PostfixTools locate() {
         Path postconf = find("postconf").orElseGet(() -> fail(MISSING));
         Path postfix = find("postfix").orElseGet(() -> fail(MISSING));
         Path postalias = find("postalias").orElseGet(() -> fail(MISSING));
@@ -49,7 +49,7 @@ final class PostfixTools {
     }
 
     /** Debian's master.cf as the package ships it, which postconf wants beside main.cf. */
-    static Path debianMasterCf() {
+    public static Path debianMasterCf() {
         for (String candidate : List.of("/usr/share/postfix/master.cf.dist", "/etc/postfix/master.cf")) {
             if (Files.isRegularFile(Path.of(candidate))) {
                 return Path.of(candidate);
@@ -74,7 +74,7 @@ final class PostfixTools {
      * (so that it never reads a file an editor is still writing); files written a moment ago are dated a minute
      * back instead.
      */
-    static void backdate(Path directory) throws IOException {
+    public static void backdate(Path directory) throws IOException {
         FileTime past = FileTime.from(Instant.now().minusSeconds(60));
         for (String name : List.of("main.cf", "master.cf")) {
             Path file = directory.resolve(name);
@@ -85,14 +85,14 @@ final class PostfixTools {
     }
 
     /** The outcome of one command. */
-    record Result(List<String> command, int exitCode, String stdout, String stderr) {
+    public record Result(List<String> command, int exitCode, String stdout, String stderr) {
         @Override
         public String toString() {
             return String.join(" ", command) + " -> exit " + exitCode + "\nstdout:\n" + stdout + "stderr:\n" + stderr;
         }
     }
 
-    Result run(List<String> command) {
+    public Result run(List<String> command) {
         return run(command, "");
     }
 
