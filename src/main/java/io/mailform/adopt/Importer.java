@@ -230,8 +230,9 @@ public final class Importer {
 
     private static String help(String name) {
         return MainCfParameter.byName(name).flatMap(OwningKeys::of)
-                .map(key -> "mailform sets " + name + " from " + key + ", which cannot say this; change the host to"
-                        + " what " + key + " can say, or keep this setting by hand")
+                .map(key -> "mailform writes " + name + " itself, from " + key + ", and no value of " + key
+                        + " gives this one: keep the setting by hand after installing, or change the host to what "
+                        + key + " can say")
                 .orElse("keep this setting by hand");
     }
 
