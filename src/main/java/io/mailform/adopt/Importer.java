@@ -96,9 +96,12 @@ public final class Importer {
     private static Description initial(HostFiles host, Optional<MainCfFile> mainCf, Mode mode, ImportLog log,
             List<Member> aliasMembers) throws IOException {
         List<String> header = new ArrayList<>();
-        header.add("Imported by mailform import from " + host.displayDirectory() + host.aliases()
-                .map(file -> ", " + file.name()).orElse("") + host.mailname().map(file -> ", " + file.name())
-                .orElse("") + ".");
+        List<String> read = new ArrayList<>();
+        host.mainCf().ifPresent(file -> read.add(file.name()));
+        host.aliases().ifPresent(file -> read.add(file.name()));
+        host.mailname().ifPresent(file -> read.add(file.name()));
+        header.add("Imported by mailform import from " + (read.isEmpty() ? host.displayDirectory()
+                : String.join(", ", read)) + ".");
         List<Member> members = new ArrayList<>();
         members.add(Member.of("version", YamlValue.Scalar.number(1), null));
         members.add(Member.of("mode", YamlValue.Scalar.of(mode.key()), null));
@@ -156,7 +159,8 @@ public final class Importer {
             }
             Origin origin = originOf(rendered, error, host);
             log.report(Code.IMPORT_REFUSED, origin, String.join(".", placed.get().path()) + ": " + error.message()
-                    + " [" + error.code().id() + "]; left out of the description",
+                    + " [" + error.code().id() + "]; left out of the description, so compile writes what"
+                    + " its absence means",
                     error.help().orElse("change the value on the host, or set it in the description by hand"));
             result = result.without(placed.get().path());
         }

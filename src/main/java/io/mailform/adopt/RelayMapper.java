@@ -23,7 +23,7 @@ final class RelayMapper {
     private final MainCfFile mainCf;
     private final ImportLog log;
     private final Map<String, MapEntryLine> logins;
-    private final String loginTable;
+    private String loginTable = "";
     private final Map<String, MapEntryLine> policies;
 
     RelayMapper(HostFiles host, MainCfFile mainCf, ImportLog log) throws IOException {
@@ -31,7 +31,6 @@ final class RelayMapper {
         this.mainCf = mainCf;
         this.log = log;
         boolean auth = mainCf.value("smtp_sasl_auth_enable").orElse("no").equalsIgnoreCase("yes");
-        this.loginTable = mainCf.value("smtp_sasl_password_maps").orElse("");
         this.logins = auth ? table("smtp_sasl_password_maps", false) : Map.of();
         this.policies = table("smtp_tls_policy_maps", true);
     }
@@ -118,7 +117,7 @@ final class RelayMapper {
         }
         int colon = entry.value().indexOf(':');
         String username = colon < 0 ? entry.value() : entry.value().substring(0, colon);
-        String table = loginTable.substring(loginTable.indexOf(':') + 1);
+        String table = loginTable;
         log.note(where + ".auth: the password is not copied. Before compiling, put the password of the entry for "
                 + nextHop + " (line " + entry.line() + " of " + table + ", the text after \"" + username + ":\")"
                 + " alone in " + passwordFile + ", next to the description, readable only by you (chmod 600)");
@@ -141,6 +140,9 @@ final class RelayMapper {
             return Map.of();
         }
         MapReader.Read read = MapReader.read(source.get());
+        if (!positions) {
+            loginTable = source.get().name();
+        }
         if (positions) {
             malformed(source.get(), read.malformed());
         } else if (!read.malformed().isEmpty()) {
