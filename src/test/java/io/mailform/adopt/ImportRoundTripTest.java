@@ -212,19 +212,8 @@ class ImportRoundTripTest {
 
     /** Every key and value of an aliases file as postalias builds it, values as token sequences. */
     private List<String> aliases(PostfixTools tools, Path file) throws IOException {
-        Path copy = Files.createTempFile(work, "aliases", "");
-        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-        Path config = Files.createDirectories(work.resolve("neutral"));
-        Files.writeString(config.resolve("main.cf"), "compatibility_level = 3.6\n");
-        Files.copy(PostfixTools.debianMasterCf(), config.resolve("master.cf"), StandardCopyOption.REPLACE_EXISTING);
-        PostfixTools.backdate(config);
-        String map = "hash:" + copy;
-        PostfixTools.Result built = tools.run(List.of(tools.postalias.toString(), "-c", config.toString(), map));
-        assertEquals(0, built.exitCode(), built::toString);
-        PostfixTools.Result dump = tools.run(List.of(tools.postalias.toString(), "-c", config.toString(), "-s", map));
-        assertEquals(0, dump.exitCode(), dump::toString);
-        return dump.stdout().lines().filter(line -> !line.startsWith("YP_") && !line.startsWith("@:"))
-                .map(line -> String.join(" ", Tokens.of(line))).sorted().toList();
+        return tools.aliasEntries(file, work).stream().map(line -> String.join(" ", Tokens.of(line))).sorted()
+                .toList();
     }
 
     record Run(int exitCode, String out, String err) {
