@@ -3,7 +3,8 @@
 # DebianEquivalenceTest can check that mailform writes the same configuration for the same answers.
 #
 # Run as root on a Debian 12 machine with the postfix and ssl-cert packages installed:
-#     sh src/test/debian/capture.sh
+#     sh src/test/debian/capture.sh [NAME...]
+# With names, only those captures run (a mode, or a seed below); without, all of them.
 # It writes src/test/resources/debian/<mode>/{answers,main.cf,aliases,mailname} for internet-site,
 # internet-smarthost, satellite and local-only. For each mode it
 #   1. removes /etc/postfix/main.cf, /etc/aliases and /etc/mailname: Debian's postinst writes its answers only
@@ -13,6 +14,14 @@
 #      formula computed from this machine's host name;
 #   3. runs dpkg-reconfigure -f noninteractive postfix;
 #   4. saves the main.cf, aliases and mailname it wrote, and the answers given.
+# It also captures what the installer does to files that exist already, for ImportRoundTripTest: each directory
+# src/test/debian/seeds/<name>/ holds the host's files before (main.cf, aliases, mailname; a missing one is
+# removed), the answers to preseed (debconf, in debconf-set-selections format) and the questions to mark as
+# answered (changed: debconf's private "changed" flag, which an interactive answer sets and without which the
+# postinst leaves an existing main.cf alone). What the installer leaves is saved in
+# src/test/resources/debian-edits/<name>/ (postfix/main.cf, aliases, mailname: those that exist) with its output
+# (reconfigure.log): a hand-edited Internet Site switched to Satellite, a Local only host switched to Internet
+# Site, and "No configuration" on a host without configuration.
 # Debian takes myhostname from this machine (hostname --fqdn, else /etc/hostname plus the domain of
 # /etc/resolv.conf), not from an answer. The saved main.cf has that one value replaced by the answers' hostname,
 # and answers records what Debian wrote (captured_myhostname).
@@ -27,6 +36,8 @@ set -eu
 
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 resources="$(cd -- "$here/../resources" && pwd)/debian"
+edits="$(cd -- "$here/../resources" && pwd)/debian-edits"
+only="$*"
 questions="main_mailer_type mailname destinations relayhost mynetworks mailbox_limit recipient_delim protocols
 root_address procmail chattr"
 
@@ -157,14 +168,71 @@ capture() {
     echo "capture.sh: $mode -> $out"
 }
 
+# edit NAME: runs the installer over the files of seeds/NAME, as described at the top.
+edit() {
+    name=$1
+    seed="$here/seeds/$name"
+    out="$edits/$name"
+    rm -rf "$out"
+    mkdir -p "$out"
+    rm -f /etc/postfix/main.cf /etc/aliases /etc/aliases.db /etc/mailname
+    for file in main.cf:/etc/postfix/main.cf aliases:/etc/aliases mailname:/etc/mailname; do
+        if [ -f "$seed/${file%%:*}" ]; then
+            cp "$seed/${file%%:*}" "${file#*:}"
+        fi
+    done
+    debconf-set-selections < "$seed/debconf"
+    while read -r question; do
+        if [ -n "$question" ]; then
+            echo "fset postfix/$question changed true" | debconf-communicate postfix >/dev/null
+        fi
+    done < "$seed/changed"
+    dpkg-reconfigure -f noninteractive postfix > "$out/reconfigure.log" 2>&1 || {
+        cat "$out/reconfigure.log" >&2
+        exit 1
+    }
+    if [ -f /etc/postfix/main.cf ]; then
+        mkdir -p "$out/postfix"
+        cp /etc/postfix/main.cf "$out/postfix/main.cf"
+    fi
+    for file in aliases:/etc/aliases mailname:/etc/mailname; do
+        if [ -f "${file#*:}" ]; then
+            cp "${file#*:}" "$out/${file%%:*}"
+        fi
+    done
+    echo "capture.sh: $name -> $out"
+}
+
+# wanted NAME: whether the command line asked for this capture (no names: every capture).
+wanted() {
+    case " ${only:-$1} " in
+        *" $1 "*) return 0 ;;
+        *) return 1 ;;
+    esac
+}
+
+if wanted internet-site; then
 capture internet-site "Internet Site" example.org mail.example.org \
     '$myhostname, example.org, mail.example.org, localhost.example.org, localhost' '' \
     '127.0.0.0/8 [::ffff:127.0.0.0]/104 [::1]/128 192.168.1.0/24' 51200000 + all alice true false
+fi
+if wanted internet-smarthost; then
 capture internet-smarthost "Internet with smarthost" example.com mail.example.com \
     '$myhostname, example.com, localhost.example.com, localhost' '[smtp.example.net]:587' \
     '127.0.0.0/8 10.1.0.0/16' 0 - ipv4 'admin@example.com' false false
+fi
+if wanted satellite; then
 capture satellite "Satellite system" example.net web1.example.net \
     '$myhostname, localhost.example.net, localhost' '[hub.example.net]' \
     '127.0.0.0/8 [::ffff:127.0.0.0]/104 [::1]/128' 0 + all 'ops@example.net' false true
+fi
+if wanted local-only; then
 capture local-only "Local only" build.example.org build.example.org \
     '$myhostname, localhost' '' '127.0.0.0/8' 100000000 '' ipv4 builder false false
+fi
+for seed in "$here"/seeds/*/; do
+    name=$(basename "$seed")
+    if wanted "$name"; then
+        edit "$name"
+    fi
+done
