@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class Importer {
     private static final int MAX_ROUNDS = 64;
+    private static final Set<String> REQUIRED = Set.of("version", "mode", "hostname", "mail_name");
 
     /** Where the host's files are: the configuration directory, the aliases file and the mailname file. */
     public record Request(Path configDirectory, Path aliases, Path mailname) {
@@ -33,19 +35,28 @@ public final class Importer {
         HostFiles host = HostFiles.read(request.configDirectory(), request.aliases(), request.mailname());
         Optional<MainCfFile> mainCf = host.mainCf().map(MainCfReader::read);
         Mode mode = ModeRecogniser.recognise(mainCf, host.mailname());
-        ImportResult result = attempt(host, mainCf, mode);
-        if (mode != Mode.NONE && result == null) {
-            result = attempt(host, mainCf, Mode.NONE);
+        Attempt attempt = attempt(host, mainCf, mode, Optional.empty());
+        if (attempt.result() == null && mode != Mode.NONE) {
+            attempt = attempt(host, mainCf, Mode.NONE, Optional.of(attempt.refusal()));
         }
-        if (result == null) {
-            throw new IllegalStateException("import could not write a valid description");
+        if (attempt.result() == null) {
+            throw new IllegalStateException("import could not write a valid description: "
+                    + attempt.refusal().message());
         }
-        return result;
+        return attempt.result();
     }
 
-    /** The import in one mode, or null when the description cannot be made valid in it. */
-    private ImportResult attempt(HostFiles host, Optional<MainCfFile> mainCf, Mode mode) throws IOException {
+    /**
+     * The import in one mode, or the refusal of a key every description of the mode needs (a host name that is not
+     * fully qualified, say), after which the host is imported as mode none, all of main.cf under postfix.
+     */
+    private record Attempt(ImportResult result, Diagnostic refusal) {
+    }
+
+    private Attempt attempt(HostFiles host, Optional<MainCfFile> mainCf, Mode mode, Optional<Diagnostic> refused)
+            throws IOException {
         ImportLog log = new ImportLog();
+        refused.ifPresent(log::add);
         List<SourceFile> sources = new ArrayList<>();
         mainCf.ifPresent(file -> {
             sources.add(file.source());
@@ -60,14 +71,19 @@ public final class Importer {
             aliasMembers.addAll(new AliasMapper(host.aliases().get(), read.entries()).members());
         }
         host.mailname().ifPresent(sources::add);
-        Description description = initial(host, mainCf, mode, log, aliasMembers);
+        Description description = initial(host, mainCf, mode, log, aliasMembers, refused.isPresent());
         for (int round = 0; round < MAX_ROUNDS; round++) {
             DescriptionWriter.Rendered rendered = DescriptionWriter.render(description);
             RoundTrip.Outcome outcome = new RoundTrip().run(rendered.text(), passwordFiles(description));
             if (!outcome.errors().isEmpty()) {
-                Optional<Description> without = withoutRefused(description, rendered, outcome.errors(), host, log);
+                Optional<Diagnostic> required = requiredRefused(rendered, outcome.errors(), host, mainCf, mode);
+                if (required.isPresent()) {
+                    return new Attempt(null, required.get());
+                }
+                Optional<Description> without = withoutRefused(description, rendered, outcome.errors(), host, mainCf,
+                        log);
                 if (without.isEmpty()) {
-                    return null;
+                    return new Attempt(null, outcome.errors().get(0));
                 }
                 description = without.get();
                 continue;
@@ -81,20 +97,20 @@ public final class Importer {
             mainCf.ifPresent(file -> reportDifferences(file, outcome.compiled(), log));
             if (mode == Mode.NONE && MailName.of(host.mailname()).isPresent()) {
                 log.report(Code.IMPORT_NOT_REPRESENTABLE, ImportLog.start(host.mailname().get(), null),
-                        "mode none writes no mailname, and this configuration is not one the installer's modes write",
+                        "mode none writes no mailname, so compile leaves " + host.mailname().get().name() + " out",
                         "keep " + host.mailname().get().name() + " by hand");
             }
             for (Diagnostic warning : outcome.warnings()) {
-                Origin origin = originOf(rendered, warning, host);
+                Origin origin = originOf(rendered, warning, host, mainCf);
                 log.report(warning.code(), origin, warning.message(), warning.help().orElse(""));
             }
-            return new ImportResult(rendered.text(), mode, log.diagnostics(), sources, log.notes());
+            return new Attempt(new ImportResult(rendered.text(), mode, log.diagnostics(), sources, log.notes()), null);
         }
         throw new IllegalStateException("import did not settle after " + MAX_ROUNDS + " rounds");
     }
 
     private static Description initial(HostFiles host, Optional<MainCfFile> mainCf, Mode mode, ImportLog log,
-            List<Member> aliasMembers) throws IOException {
+            List<Member> aliasMembers, boolean refused) throws IOException {
         List<String> header = new ArrayList<>();
         List<String> read = new ArrayList<>();
         host.mainCf().ifPresent(file -> read.add(file.name()));
@@ -107,6 +123,8 @@ public final class Importer {
         members.add(Member.of("mode", YamlValue.Scalar.of(mode.key()), null));
         if (mode == Mode.NONE) {
             header.add(mainCf.isEmpty() ? "Mode none: there is no main.cf."
+                    : refused ? "Mode none: a key the installer's mode needs was refused (see the diagnostics);"
+                            + " main.cf's parameters are kept under postfix."
                     : "Mode none: main.cf lacks what Debian's installer writes in every mode (myhostname, and myorigin"
                             + " = /etc/mailname with a mail name there); its parameters are kept under postfix.");
         } else {
@@ -147,17 +165,33 @@ public final class Importer {
         }
     }
 
+    /** The refusal of a key that every description of the mode needs, which leaving out cannot mend. */
+    private static Optional<Diagnostic> requiredRefused(DescriptionWriter.Rendered rendered, List<Diagnostic> errors,
+            HostFiles host, Optional<MainCfFile> mainCf, Mode mode) {
+        for (Diagnostic error : errors) {
+            Optional<String> key = innermost(rendered, error.span().start().line())
+                    .map(placed -> placed.path().get(0)).filter(REQUIRED::contains);
+            if (key.isPresent()) {
+                Origin origin = originOf(rendered, error, host, mainCf);
+                return Optional.of(Diagnostic.of(Code.IMPORT_REFUSED, origin.file(), origin.span(), key.get() + ": "
+                        + error.message() + " [" + error.code().id() + "]; every description of mode " + mode.key()
+                        + " needs it, so the host is imported as mode none, main.cf kept under postfix",
+                        error.help().orElse("change the host's setting, and import again")));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Drops the members the errors point at, reporting each at the host's line it came from. */
     private static Optional<Description> withoutRefused(Description description, DescriptionWriter.Rendered rendered,
-            List<Diagnostic> errors, HostFiles host, ImportLog log) {
+            List<Diagnostic> errors, HostFiles host, Optional<MainCfFile> mainCf, ImportLog log) {
         Description result = description;
         for (Diagnostic error : errors) {
             Optional<DescriptionWriter.Placed> placed = innermost(rendered, error.span().start().line());
-            if (placed.isEmpty() || placed.get().path().size() == 1 && List.of("version", "mode", "hostname",
-                    "mail_name").contains(placed.get().path().get(0))) {
+            if (placed.isEmpty()) {
                 return Optional.empty();
             }
-            Origin origin = originOf(rendered, error, host);
+            Origin origin = originOf(rendered, error, host, mainCf);
             log.report(Code.IMPORT_REFUSED, origin, String.join(".", placed.get().path()) + ": " + error.message()
                     + " [" + error.code().id() + "]; left out of the description, so compile writes what"
                     + " its absence means",
@@ -167,16 +201,25 @@ public final class Importer {
         return Optional.of(result);
     }
 
-    /** The host's line a diagnostic about the written YAML comes from: its member's origin, or an ancestor's. */
-    private static Origin originOf(DescriptionWriter.Rendered rendered, Diagnostic diagnostic, HostFiles host) {
+    /**
+     * The host's place a diagnostic about the written YAML comes from: its member's origin, or an ancestor's,
+     * narrowed to the item or value the diagnostic points at where main.cf writes it.
+     */
+    private static Origin originOf(DescriptionWriter.Rendered rendered, Diagnostic diagnostic, HostFiles host,
+            Optional<MainCfFile> mainCf) {
         int line = diagnostic.span().start().line();
-        return rendered.placed().stream()
+        Optional<Origin> origin = rendered.placed().stream()
                 .filter(placed -> placed.firstLine() <= line && line <= placed.lastLine())
                 .filter(placed -> placed.origin().isPresent())
                 .min((a, b) -> Integer.compare(a.lastLine() - a.firstLine(), b.lastLine() - b.firstLine()))
-                .flatMap(DescriptionWriter.Placed::origin)
-                .orElseGet(() -> host.mainCf().map(file -> ImportLog.start(file, null))
-                        .orElseGet(() -> ImportLog.start(host.aliases().orElseThrow(), null)));
+                .flatMap(DescriptionWriter.Placed::origin);
+        if (origin.isEmpty()) {
+            return host.mainCf().map(file -> ImportLog.start(file, null))
+                    .orElseGet(() -> ImportLog.start(host.aliases().orElseThrow(), null));
+        }
+        List<String> lines = rendered.text().lines().toList();
+        String yamlLine = line - 1 < lines.size() ? lines.get(line - 1) : "";
+        return TokenOrigin.narrowed(origin.get(), yamlLine, diagnostic.span().start().column(), mainCf);
     }
 
     private static Optional<DescriptionWriter.Placed> innermost(DescriptionWriter.Rendered rendered, int line) {

@@ -52,6 +52,12 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream err = Main.err(spec);
+        if (report.format != Format.TEXT && output == null) {
+            // Machine-readable diagnostics go to standard output, where the description would go too.
+            err.println("mailform: import --format " + report.format.name().toLowerCase(java.util.Locale.ROOT)
+                    + " needs -o FILE for the description, since the diagnostics take standard output");
+            return ExitCode.USAGE;
+        }
         ImportResult result;
         try {
             result = new Importer().run(new Importer.Request(configDirectory, aliases, mailname));

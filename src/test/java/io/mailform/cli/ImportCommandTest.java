@@ -57,7 +57,7 @@ class ImportCommandTest {
         Path output = work.resolve("host.yaml");
         CliRun run = CliRun.of(args("open-relay", "-o", output.toString()));
         assertEquals(ExitCode.INVALID, run.exitCode(), run.err());
-        assertTrue(run.err().contains("main.cf:43:1: error[import-refused]: networks: network 0.0.0.0/0"), run.err());
+        assertTrue(run.err().contains("main.cf:43:14: error[import-refused]: networks: network 0.0.0.0/0"), run.err());
         assertTrue(Files.readString(output).contains("mode: satellite\n"));
         assertEquals(ExitCode.OK, CliRun.of("validate", output.toString()).exitCode());
     }
@@ -97,6 +97,19 @@ class ImportCommandTest {
         CliRun run = CliRun.of(args("hand-edited", "-o", output.toString()));
         assertEquals(ExitCode.IO, run.exitCode());
         assertTrue(run.err().contains("cannot write " + output + ": no such directory"), run.err());
+    }
+
+    @Test
+    void machineReadableDiagnosticsNeedAnOutputFile() throws IOException {
+        CliRun refused = CliRun.of(args("open-relay", "--format", "json"));
+        assertEquals(ExitCode.USAGE, refused.exitCode());
+        assertTrue(refused.err().contains("needs -o FILE"), refused.err());
+        assertEquals("", refused.out());
+        Path output = work.resolve("host.yaml");
+        CliRun run = CliRun.of(args("open-relay", "--format", "json", "-o", output.toString()));
+        assertEquals(ExitCode.INVALID, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\"import-refused\""), run.out());
+        assertTrue(Files.readString(output).contains("mode: satellite\n"));
     }
 
     @Test
