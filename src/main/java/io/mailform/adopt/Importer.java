@@ -70,6 +70,9 @@ public final class Importer {
             read.diagnostics().forEach(log::add);
             aliasMembers.addAll(new AliasMapper(host.aliases().get(), read.entries()).members());
         }
+        if (host.aliases().isEmpty()) {
+            log.note("there is no aliases file; compile writes one with postmaster: root, as Debian's installer does");
+        }
         host.mailname().ifPresent(sources::add);
         Description description = initial(host, mainCf, mode, log, aliasMembers, refused.isPresent());
         for (int round = 0; round < MAX_ROUNDS; round++) {
