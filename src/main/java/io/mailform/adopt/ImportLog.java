@@ -18,6 +18,7 @@ final class ImportLog {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Set<String> settled = new LinkedHashSet<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<SourceFile> tables = new ArrayList<>();
 
     void report(Code code, Origin origin, String message, String help) {
         diagnostics.add(Diagnostic.of(code, origin.file(), origin.span(), message, help));
@@ -44,6 +45,15 @@ final class ImportLog {
 
     void note(String note) {
         notes.add(note);
+    }
+
+    /** A table read whose lines diagnostics may show; never the password table. */
+    void table(SourceFile source) {
+        tables.add(source);
+    }
+
+    List<SourceFile> tables() {
+        return List.copyOf(tables);
     }
 
     List<Diagnostic> diagnostics() {

@@ -107,6 +107,7 @@ public final class Importer {
                 Origin origin = originOf(rendered, warning, host, mainCf);
                 log.report(warning.code(), origin, warning.message(), warning.help().orElse(""));
             }
+            sources.addAll(log.tables());
             return new Attempt(new ImportResult(rendered.text(), mode, log.diagnostics(), sources, log.notes()), null);
         }
         throw new IllegalStateException("import did not settle after " + MAX_ROUNDS + " rounds");

@@ -67,6 +67,7 @@ final class RelayMapper {
             missingSource(setting.get());
             return Optional.empty();
         }
+        log.table(source.get());
         String global = mainCf.value("smtp_tls_security_level").orElse("none");
         List<Member> routes = new ArrayList<>();
         MapReader.Read read = MapReader.read(source.get());
@@ -144,6 +145,7 @@ final class RelayMapper {
             loginTable = source.get().name();
         }
         if (positions) {
+            log.table(source.get());
             malformed(source.get(), read.malformed());
         } else if (!read.malformed().isEmpty()) {
             // Never a snippet of the password table: the diagnostic points at main.cf.

@@ -70,6 +70,11 @@ final class ImportCommand implements Callable<Integer> {
             reporter.add(source, result.diagnostics().stream()
                     .filter(diagnostic -> diagnostic.file().equals(source.name())).toList());
         }
+        // A diagnostic about a file whose text is not at hand is still shown, without a snippet.
+        java.util.Set<String> shown = new java.util.HashSet<>(result.sources().stream().map(SourceFile::name).toList());
+        result.diagnostics().stream().map(Diagnostic::file).filter(file -> !shown.contains(file)).distinct()
+                .forEach(file -> reporter.add(new SourceFile(file, ""), result.diagnostics().stream()
+                        .filter(diagnostic -> diagnostic.file().equals(file)).toList()));
         reporter.print();
         byte[] yaml = result.yaml().getBytes(StandardCharsets.UTF_8);
         if (output == null) {
