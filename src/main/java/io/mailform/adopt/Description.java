@@ -58,4 +58,21 @@ record Description(List<String> header, List<Member> members) {
                 .map(Member::value).filter(YamlValue.Block.class::isInstance).map(YamlValue.Block.class::cast)
                 .anyMatch(block -> block.members().stream().anyMatch(member -> member.key().equals(name)));
     }
+
+    /** The password files the description names, which compile reads. */
+    List<String> passwordFiles() {
+        List<String> files = new ArrayList<>();
+        collect(members, files);
+        return files;
+    }
+
+    private static void collect(List<Member> members, List<String> files) {
+        for (Member member : members) {
+            if (member.key().equals("password_file") && member.value() instanceof YamlValue.Scalar scalar) {
+                files.add(scalar.text());
+            } else if (member.value() instanceof YamlValue.Block block) {
+                collect(block.members(), files);
+            }
+        }
+    }
 }
