@@ -55,7 +55,7 @@ final class Differences {
             if (!host.containsKey(name) && !log.isSettled(name)) {
                 log.report(Code.IMPORT_NOT_REPRESENTABLE, ImportLog.start(mainCf.source(), name),
                         "main.cf does not set " + name + ", but the description compiles to main.cf that writes "
-                                + name + " = " + value + " (as Debian's installer does)",
+                                + name + " = " + value,
                         "set " + name + " = " + value + " in main.cf if that is what the host is meant to do,"
                                 + " and import again");
             }
