@@ -3,7 +3,8 @@
 # DebianEquivalenceTest can check that mailform writes the same configuration for the same answers.
 #
 # Run as root on a Debian 12 machine with the postfix and ssl-cert packages installed:
-#     sh src/test/debian/capture.sh
+#     sh src/test/debian/capture.sh [NAME...]
+# With names, only those captures run (a mode, a mode-without-snakeoil, or a seed below); without, all of them.
 # It writes src/test/resources/debian/<mode>/{answers,main.cf,aliases,mailname} for internet-site,
 # internet-smarthost, satellite and local-only, and the same into <mode>-without-snakeoil/ for a machine without
 # the ssl-cert package's snakeoil pair. For each mode it
@@ -17,9 +18,20 @@
 # Debian takes myhostname from this machine (hostname --fqdn, else /etc/hostname plus the domain of
 # /etc/resolv.conf), not from an answer. The saved main.cf has that one value replaced by the answers' hostname,
 # and answers records what Debian wrote (captured_myhostname).
+# It also captures what the installer does to files that exist already, for ImportRoundTripTest: each directory
+# src/test/debian/seeds/<name>/ holds the host's files before (main.cf, aliases, mailname; a missing one is
+# removed), the answers to preseed (debconf, in debconf-set-selections format) and the questions to mark as
+# answered (changed: debconf's private "changed" flag, which an interactive answer sets and without which the
+# postinst leaves an existing main.cf alone). What the installer leaves is saved in
+# src/test/resources/debian-edits/<name>/ (postfix/main.cf, aliases, mailname: those that exist) with its output
+# (reconfigure.log): a hand-edited Internet Site switched to Satellite, a Local only host switched to Internet
+# Site, and "No configuration" on a host without configuration.
+# Debian takes myhostname from this machine (hostname --fqdn, else /etc/hostname plus the domain of
+# /etc/resolv.conf), not from an answer. The saved main.cf has that one value replaced by the answers' hostname,
+# and answers records what Debian wrote (captured_myhostname).
 # Debian writes its TLS block only if /etc/ssl/private/ssl-cert-snakeoil.key exists. The captures without it are made
 # first, with the pair moved aside if there is one; then the pair is put back, or created with make-ssl-cert if
-# there was none (and removed again at the end), for the captures with it.
+# there was none (and removed again at the end), for the captures with it and those of the seeds.
 #
 # Everything it changes is put back when it ends, also on failure: /etc/postfix/main.cf, master.cf, /etc/aliases,
 # /etc/aliases.db, /etc/mailname, the snakeoil pair, the postfix debconf answers with their "seen" flags, and the
@@ -29,6 +41,8 @@ set -eu
 
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 resources="$(cd -- "$here/../resources" && pwd)/debian"
+edits="$(cd -- "$here/../resources" && pwd)/debian-edits"
+only="$*"
 questions="main_mailer_type mailname destinations relayhost mynetworks mailbox_limit recipient_delim protocols
 root_address procmail chattr"
 
@@ -171,18 +185,65 @@ capture() {
     echo "capture.sh: $mode -> $out"
 }
 
-capture_all_modes() {
-    capture internet-site "Internet Site" example.org mail.example.org \
-        '$myhostname, example.org, mail.example.org, localhost.example.org, localhost' '' \
-        '127.0.0.0/8 [::ffff:127.0.0.0]/104 [::1]/128 192.168.1.0/24' 51200000 + all alice true false
-    capture internet-smarthost "Internet with smarthost" example.com mail.example.com \
-        '$myhostname, example.com, localhost.example.com, localhost' '[smtp.example.net]:587' \
-        '127.0.0.0/8 10.1.0.0/16' 0 - ipv4 'admin@example.com' false false
-    capture satellite "Satellite system" example.net web1.example.net \
-        '$myhostname, localhost.example.net, localhost' '[hub.example.net]' \
-        '127.0.0.0/8 [::ffff:127.0.0.0]/104 [::1]/128' 0 + all 'ops@example.net' false true
-    capture local-only "Local only" build.example.org build.example.org \
-        '$myhostname, localhost' '' '127.0.0.0/8' 100000000 '' ipv4 builder false false
+# capture_mode MODE: the installer's answers for MODE, captured into $resources/MODE$variant.
+capture_mode() {
+    case $1 in
+        internet-site) capture internet-site "Internet Site" example.org mail.example.org \
+            '$myhostname, example.org, mail.example.org, localhost.example.org, localhost' '' \
+            '127.0.0.0/8 [::ffff:127.0.0.0]/104 [::1]/128 192.168.1.0/24' 51200000 + all alice true false ;;
+        internet-smarthost) capture internet-smarthost "Internet with smarthost" example.com mail.example.com \
+            '$myhostname, example.com, localhost.example.com, localhost' '[smtp.example.net]:587' \
+            '127.0.0.0/8 10.1.0.0/16' 0 - ipv4 'admin@example.com' false false ;;
+        satellite) capture satellite "Satellite system" example.net web1.example.net \
+            '$myhostname, localhost.example.net, localhost' '[hub.example.net]' \
+            '127.0.0.0/8 [::ffff:127.0.0.0]/104 [::1]/128' 0 + all 'ops@example.net' false true ;;
+        local-only) capture local-only "Local only" build.example.org build.example.org \
+            '$myhostname, localhost' '' '127.0.0.0/8' 100000000 '' ipv4 builder false false ;;
+    esac
+}
+modes="internet-site internet-smarthost satellite local-only"
+
+# edit NAME: runs the installer over the files of seeds/NAME, as described at the top.
+edit() {
+    name=$1
+    seed="$here/seeds/$name"
+    out="$edits/$name"
+    rm -rf "$out"
+    mkdir -p "$out"
+    rm -f /etc/postfix/main.cf /etc/aliases /etc/aliases.db /etc/mailname
+    for file in main.cf:/etc/postfix/main.cf aliases:/etc/aliases mailname:/etc/mailname; do
+        if [ -f "$seed/${file%%:*}" ]; then
+            cp "$seed/${file%%:*}" "${file#*:}"
+        fi
+    done
+    debconf-set-selections < "$seed/debconf"
+    while read -r question; do
+        if [ -n "$question" ]; then
+            echo "fset postfix/$question changed true" | debconf-communicate postfix >/dev/null
+        fi
+    done < "$seed/changed"
+    dpkg-reconfigure -f noninteractive postfix > "$out/reconfigure.log" 2>&1 || {
+        cat "$out/reconfigure.log" >&2
+        exit 1
+    }
+    if [ -f /etc/postfix/main.cf ]; then
+        mkdir -p "$out/postfix"
+        cp /etc/postfix/main.cf "$out/postfix/main.cf"
+    fi
+    for file in aliases:/etc/aliases mailname:/etc/mailname; do
+        if [ -f "${file#*:}" ]; then
+            cp "${file#*:}" "$out/${file%%:*}"
+        fi
+    done
+    echo "capture.sh: $name -> $out"
+}
+
+# wanted NAME: whether the command line asked for this capture (no names: every capture).
+wanted() {
+    case " ${only:-$1} " in
+        *" $1 "*) return 0 ;;
+        *) return 1 ;;
+    esac
 }
 
 for file in $snakeoil; do
@@ -191,7 +252,11 @@ for file in $snakeoil; do
     fi
 done
 variant=-without-snakeoil snakeoil_state=absent
-capture_all_modes
+for mode in $modes; do
+    if wanted "$mode$variant"; then
+        capture_mode "$mode"
+    fi
+done
 
 for file in $snakeoil; do
     saved="$backup/$(echo "$file" | tr / _)"
@@ -204,4 +269,14 @@ if [ ! -f /etc/ssl/private/ssl-cert-snakeoil.key ]; then
     make-ssl-cert generate-default-snakeoil
 fi
 variant="" snakeoil_state=present
-capture_all_modes
+for mode in $modes; do
+    if wanted "$mode"; then
+        capture_mode "$mode"
+    fi
+done
+for seed in "$here"/seeds/*/; do
+    name=$(basename "$seed")
+    if wanted "$name"; then
+        edit "$name"
+    fi
+done

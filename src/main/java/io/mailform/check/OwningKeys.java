@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The YAML key that sets each main.cf parameter mailform owns, to tell users where to write it instead. */
-final class OwningKeys {
+public final class OwningKeys {
     private static final Map<MainCfParameter, String> KEYS = new EnumMap<>(MainCfParameter.class);
 
     static {
@@ -40,7 +40,7 @@ final class OwningKeys {
     }
 
     /** The key, for a parameter of {@link MainCfParameter.Ownership#KEY}; empty for the baseline ones. */
-    static Optional<String> of(MainCfParameter parameter) {
+    public static Optional<String> of(MainCfParameter parameter) {
         return Optional.ofNullable(KEYS.get(parameter));
     }
 }

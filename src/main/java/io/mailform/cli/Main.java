@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Validate and compile declarative mail-system descriptions for Postfix and Apache James.",
         subcommands = {ValidateCommand.class, CompileCommand.class, ExplainCommand.class, SchemaCommand.class,
             DiffCommand.class,
+            ImportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     private final PrintStream out;

@@ -85,6 +85,13 @@ public enum Code {
     DRIFT_MAILNAME("drift-mailname", ERROR, "an /etc/mailname other than the description's mail name"),
     DRIFT_FILE("drift-file", ERROR, "an installed file missing, or a secret file with the wrong mode or owner"),
 
+    // import of an existing Postfix configuration
+    IMPORT_SYNTAX("import-syntax", ERROR, "a line of main.cf or of a file it names that Postfix cannot read"),
+    IMPORT_NOT_REPRESENTABLE("import-not-representable", ERROR, "a setting the description cannot reproduce"),
+    IMPORT_REFUSED("import-refused", ERROR, "a setting mailform refuses, left out of the description"),
+    IMPORT_UNUSED_PARAMETER("import-unused-parameter", WARNING, "a parameter Postfix ignores, left out"),
+    IMPORT_EXPANDED("import-expanded", WARNING, "a $name reference replaced by its value"),
+
     // scenario files
     SCENARIO_OTHER_DESCRIPTION("scenario-other-description", WARNING, "a scenario file written for another description"),
     SCENARIO_DUPLICATE_CASE("scenario-duplicate-case", ERROR, "two cases with the same name"),

@@ -86,22 +86,8 @@ class DebianEquivalenceTest {
         return result.stdout().lines().filter(line -> !line.startsWith("config_directory = ")).toList();
     }
 
-    /** Every key and value of an aliases file as postalias builds it (its own NIS entries left out). */
     private List<String> aliases(PostfixTools tools, Path file) throws IOException {
-        Path copy = Files.createTempFile(work, "aliases", "");
-        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-        // A configuration without myorigin = /etc/mailname, which postalias would open on this host.
-        Path config = Files.createDirectories(work.resolve("neutral"));
-        Files.writeString(config.resolve("main.cf"), "compatibility_level = 3.6\n");
-        Files.copy(PostfixTools.debianMasterCf(), config.resolve("master.cf"), StandardCopyOption.REPLACE_EXISTING);
-        PostfixTools.backdate(config);
-        String map = "hash:" + copy;
-        PostfixTools.Result built = tools.run(List.of(tools.postalias.toString(), "-c", config.toString(), map));
-        assertEquals("", built.stderr(), built::toString);
-        PostfixTools.Result dump = tools.run(List.of(tools.postalias.toString(), "-c", config.toString(), "-s", map));
-        assertEquals(0, dump.exitCode(), dump::toString);
-        return dump.stdout().lines().filter(line -> !line.startsWith("YP_") && !line.startsWith("@:")).sorted()
-                .toList();
+        return tools.aliasEntries(file, work);
     }
 
     private static Map<String, String> answers(Path file) {

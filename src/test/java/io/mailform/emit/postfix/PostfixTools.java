@@ -130,4 +130,29 @@ public final class PostfixTools {
         String command = "'" + postfix + "' -c '" + configDirectory + "' check";
         return run(List.of(script.toString(), "-qec", command, "/dev/null"));
     }
+
+    /**
+     * Every key and value of an aliases file as postalias builds it (its own NIS entries left out), sorted; built in
+     * {@code scratch} from a copy, with a configuration without myorigin = /etc/mailname, which postalias would open
+     * on this host. postalias must build it without a warning.
+     */
+    public List<String> aliasEntries(Path file, Path scratch) throws IOException {
+        Path copy = Files.createTempFile(scratch, "aliases", "");
+        Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path config = Files.createDirectories(scratch.resolve("neutral"));
+        Files.writeString(config.resolve("main.cf"), "compatibility_level = 3.6\n");
+        Files.copy(debianMasterCf(), config.resolve("master.cf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        backdate(config);
+        String map = "hash:" + copy;
+        Result built = run(List.of(postalias.toString(), "-c", config.toString(), map));
+        if (built.exitCode() != 0 || !built.stderr().isEmpty()) {
+            return fail(built.toString());
+        }
+        Result dump = run(List.of(postalias.toString(), "-c", config.toString(), "-s", map));
+        if (dump.exitCode() != 0) {
+            return fail(dump.toString());
+        }
+        return dump.stdout().lines().filter(line -> !line.startsWith("YP_") && !line.startsWith("@:")).sorted()
+                .toList();
+    }
 }
