@@ -49,10 +49,15 @@ final class RelayMapper {
         }
         Origin origin = ImportLog.origin(mainCf.source(), setting.get());
         List<Member> members = new ArrayList<>(hop(hop.get(), origin));
-        mainCf.get("smtp_tls_security_level").filter(level -> LEVELS.contains(level.value()))
-                .filter(level -> !level.value().equals(Relay.DEFAULT_TLS.key()))
-                .ifPresent(level -> members.add(Member.of("tls", YamlValue.Scalar.of(level.value()),
-                        ImportLog.origin(mainCf.source(), level))));
+        Optional<MainCfSetting> level = mainCf.get("smtp_tls_security_level");
+        if (level.isEmpty() || level.get().value().isEmpty()) {
+            // No level is Postfix's plain text, as Debian writes it without the snakeoil pair: relay.tls none.
+            members.add(Member.of("tls", YamlValue.Scalar.of("none"), origin));
+        }
+        level.filter(written -> LEVELS.contains(written.value()))
+                .filter(written -> !written.value().equals(Relay.DEFAULT_TLS.key()))
+                .ifPresent(written -> members.add(Member.of("tls", YamlValue.Scalar.of(written.value()),
+                        ImportLog.origin(mainCf.source(), written))));
         login(setting.get().value(), "relay.password", "relay").ifPresent(members::add);
         return Optional.of(Member.of("relay", new YamlValue.Block(members), origin));
     }
