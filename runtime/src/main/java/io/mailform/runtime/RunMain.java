@@ -84,8 +84,8 @@ public final class RunMain {
         Path credentialsFile;
 
         @Option(names = "--capture-dir", paramLabel = "DIR",
-            description = {"Write each message a capture sink receives to DIR as NNNNNN-SINK.eml, and",
-                "its envelope as a line of DIR/index.jsonl. DIR must be new or empty."})
+            description = "Write each message a capture sink receives into DIR as NNNNNN-SINK.eml, and its envelope "
+                + "as a line of DIR/index.jsonl. DIR must be new or empty.")
         Path captureDir;
 
         @Option(names = "--no-sandbox",

@@ -52,11 +52,9 @@ class RunMainTest {
         Process process = start("run", example("internet-site").toString(), "--smtp-port", Integer.toString(smtpPort),
             "--ports-file", portsFile.toString());
         try {
-            BufferedReader stdout = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String ready = stdout.readLine();
-            Matcher matcher = READY.matcher(String.valueOf(ready));
-            assertTrue(matcher.matches(), "ready line: " + ready);
+            BufferedReader stdout = stdout(process);
+            Matcher matcher = readyLine(stdout, READY);
+            String ready = matcher.group();
             assertEquals(smtpPort, Integer.parseInt(matcher.group(1)));
             assertEquals(List.of(ready.substring("ready ".length()).split(" ")), Files.readAllLines(portsFile));
             assertTrue(smtpGreeting(smtpPort).startsWith("220 mail.example.org"));
@@ -77,11 +75,8 @@ class RunMainTest {
         Path credentials = temporary.resolve("credentials");
         Process process = start("run", "../examples/local-only.yaml", "--credentials-file", credentials.toString());
         try {
-            BufferedReader stdout = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String ready = String.valueOf(stdout.readLine());
-            Matcher matcher = Pattern.compile("ready smtp=(\\d+) imap=(\\d+)").matcher(ready);
-            assertTrue(matcher.matches(), "local-only has no sink; ready line: " + ready);
+            // local-only has no sink.
+            Matcher matcher = readyLine(stdout(process), Pattern.compile("ready smtp=(\\d+) imap=(\\d+)"));
             assertTrue(smtpGreeting(Integer.parseInt(matcher.group(1))).startsWith("220 build.example.net"));
             assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
                 Files.getPosixFilePermissions(credentials));
@@ -106,11 +101,7 @@ class RunMainTest {
         Path captured = temporary.resolve("captured");
         Process process = start("run", "../examples/full.yaml", "--capture-dir", captured.toString());
         try {
-            BufferedReader stdout = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String ready = String.valueOf(stdout.readLine());
-            Matcher matcher = Pattern.compile("ready smtp=(\\d+) .*").matcher(ready);
-            assertTrue(matcher.matches(), "ready line: " + ready + "\n" + Files.readString(stderrFile));
+            Matcher matcher = readyLine(stdout(process), Pattern.compile("ready smtp=(\\d+) .*"));
             assertEquals(List.of(CaptureDirectory.INDEX), CapturedFiles.names(captured), "an empty index when ready");
             int smtpPort = Integer.parseInt(matcher.group(1));
             byte[] message = "Subject: hello\r\n\r\nHi.\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -223,6 +214,18 @@ class RunMainTest {
     }
 
     private record Result(int status, String stdout, String stderr) {
+    }
+
+    private static BufferedReader stdout(Process process) {
+        return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** The first line on stdout, which must match {@code pattern}; the reader is left for what follows. */
+    private Matcher readyLine(BufferedReader stdout, Pattern pattern) throws IOException {
+        String ready = String.valueOf(stdout.readLine());
+        Matcher matcher = pattern.matcher(ready);
+        assertTrue(matcher.matches(), "ready line: " + ready + "\n" + Files.readString(stderrFile));
+        return matcher;
     }
 
     private Result run(String... arguments) throws Exception {

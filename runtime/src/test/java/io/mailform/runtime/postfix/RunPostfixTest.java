@@ -64,11 +64,9 @@ class RunPostfixTest {
         Path portsFile = temporary.resolve("ports");
         Process process = start("run", "--server", "postfix", description(), "--ports-file", portsFile.toString());
         try {
-            BufferedReader stdout = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String ready = stdout.readLine();
-            Matcher matcher = READY.matcher(String.valueOf(ready));
-            assertTrue(matcher.matches(), "ready line: " + ready + "\n" + stderr());
+            BufferedReader stdout = stdout(process);
+            Matcher matcher = readyLine(stdout);
+            String ready = matcher.group();
             assertEquals(List.of(ready.substring("ready ".length()).split(" ")), Files.readAllLines(portsFile));
             assertTrue(smtpGreeting(Integer.parseInt(matcher.group(1))).startsWith("220 mail.example.org"));
             Path instance = instanceDirectory();
@@ -95,11 +93,7 @@ class RunPostfixTest {
         Path captured = temporary.resolve("captured");
         Process process = start("run", "--server", "postfix", description(), "--capture-dir", captured.toString());
         try {
-            BufferedReader stdout = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String ready = stdout.readLine();
-            Matcher matcher = READY.matcher(String.valueOf(ready));
-            assertTrue(matcher.matches(), "ready line: " + ready + "\n" + stderr());
+            Matcher matcher = readyLine(stdout(process));
             byte[] message = "Subject: hello\r\n\r\n.dotted\r\n".getBytes(StandardCharsets.US_ASCII);
             try (SmtpClient smtp = SmtpClient.connect("127.0.0.1", Integer.parseInt(matcher.group(1)),
                     Duration.ofSeconds(20))) {
@@ -236,6 +230,18 @@ class RunPostfixTest {
     }
 
     private record Result(int status, String stdout, String stderr) {
+    }
+
+    private static BufferedReader stdout(Process process) {
+        return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** The first line on stdout, which must be the ready line; the reader is left for what follows. */
+    private Matcher readyLine(BufferedReader stdout) throws IOException {
+        String ready = String.valueOf(stdout.readLine());
+        Matcher matcher = READY.matcher(ready);
+        assertTrue(matcher.matches(), "ready line: " + ready + "\n" + stderr());
+        return matcher;
     }
 
     private Result run(String... arguments) throws Exception {
