@@ -120,7 +120,9 @@ public final class RunMain {
                 return cannotStart(e);
             }
             CountDownLatch stopped = stopOnShutdown(running, capture);
-            capture(running, capture);
+            if (!capture(running, capture)) {
+                return EXIT_CANNOT_START; // the shutdown hook stops the server
+            }
             System.err.println("mailform-runtime: " + running.provisioned().describe());
             if (credentialsFile != null) {
                 writeAtomically(credentialsFile, running.credentials(), OWNER_ONLY);
@@ -161,7 +163,9 @@ public final class RunMain {
                 return cannotStart(e);
             }
             CountDownLatch stopped = stopOnShutdown(running, capture);
-            capture(running, capture);
+            if (!capture(running, capture)) {
+                return EXIT_CANNOT_START; // the shutdown hook stops the server
+            }
             System.err.println("mailform-runtime: Postfix instance in " + running.instanceDirectory()
                 + ", changed from the compiled configuration as follows:");
             running.overrides().forEach(override -> System.err.println("  " + override.describe()));
@@ -189,16 +193,22 @@ public final class RunMain {
             }
         }
 
-        /** Before the ready line, so that the directory has every message a client can have sent. */
-        private static void capture(MailServer running, Optional<CaptureDirectory> capture) throws IOException {
+        /** Before the ready line, so that the directory has every message a client can have sent; false on error. */
+        private static boolean capture(MailServer running, Optional<CaptureDirectory> capture) {
             if (capture.isEmpty()) {
-                return;
+                return true;
             }
-            capture.get().attach(running.sinks());
+            try {
+                capture.get().attach(running.sinks());
+            } catch (IOException e) {
+                System.err.println("error: --capture-dir " + e.getMessage());
+                return false;
+            }
             if (running.sinks().isEmpty()) {
                 System.err.println("mailform-runtime: this system sends no mail off the host (it has no capture "
                     + "sinks), so " + capture.get().directory() + " will hold no message");
             }
+            return true;
         }
 
         /**
