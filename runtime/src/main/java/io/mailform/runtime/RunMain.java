@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -19,6 +20,7 @@ import io.mailform.runtime.config.StartupException;
 import io.mailform.runtime.postfix.PostfixOptions;
 import io.mailform.runtime.postfix.PostfixRuntime;
 import io.mailform.runtime.postfix.RunningPostfix;
+import io.mailform.runtime.sandbox.CaptureDirectory;
 import io.mailform.runtime.scenario.TestCommand;
 import io.mailform.runtime.server.MailServer;
 import io.mailform.runtime.server.MailSystemRuntime;
@@ -81,6 +83,11 @@ public final class RunMain {
             description = "Write each account's IMAP password here as account=password lines (mode 0600; James only).")
         Path credentialsFile;
 
+        @Option(names = "--capture-dir", paramLabel = "DIR",
+            description = "Write each message a capture sink receives into DIR as NNNNNN-SINK.eml, and its envelope "
+                + "as a line of DIR/index.jsonl. DIR must be new or empty.")
+        Path captureDir;
+
         @Option(names = "--no-sandbox",
             description = "Deliver outbound mail for real instead of to capture sinks on loopback (James only).")
         boolean noSandbox;
@@ -94,15 +101,28 @@ public final class RunMain {
         }
 
         private Integer runJames() throws Exception {
+            if (noSandbox && captureDir != null) {
+                throw new ParameterException(spec.commandLine(), "--capture-dir and --no-sandbox exclude each other: "
+                    + "without the sandbox there are no capture sinks, and mail leaves for real");
+            }
             RuntimeOptions options = new RuntimeOptions(system, optional(smtpPort), optional(imapPort), !noSandbox);
             RunningMailSystem running;
+            Optional<CaptureDirectory> capture;
+            try {
+                capture = openCaptureDirectory();
+            } catch (StartupException e) {
+                return cannotStart(e);
+            }
             try {
                 running = MailSystemRuntime.start(options);
             } catch (StartupException e) {
-                System.err.println("error: " + e.getMessage());
-                return EXIT_CANNOT_START;
+                capture.ifPresent(CaptureDirectory::abandon);
+                return cannotStart(e);
             }
-            CountDownLatch stopped = stopOnShutdown(running);
+            CountDownLatch stopped = stopOnShutdown(running, capture);
+            if (!capture(running, capture)) {
+                return EXIT_CANNOT_START; // the shutdown hook stops the server
+            }
             System.err.println("mailform-runtime: " + running.provisioned().describe());
             if (credentialsFile != null) {
                 writeAtomically(credentialsFile, running.credentials(), OWNER_ONLY);
@@ -130,13 +150,22 @@ public final class RunMain {
                     + String.join("; ", jamesOnly));
             }
             RunningPostfix running;
+            Optional<CaptureDirectory> capture;
+            try {
+                capture = openCaptureDirectory();
+            } catch (StartupException e) {
+                return cannotStart(e);
+            }
             try {
                 running = PostfixRuntime.start(new PostfixOptions(system, optional(smtpPort), System.err));
             } catch (StartupException e) {
-                System.err.println("error: " + e.getMessage());
-                return EXIT_CANNOT_START;
+                capture.ifPresent(CaptureDirectory::abandon);
+                return cannotStart(e);
             }
-            CountDownLatch stopped = stopOnShutdown(running);
+            CountDownLatch stopped = stopOnShutdown(running, capture);
+            if (!capture(running, capture)) {
+                return EXIT_CANNOT_START; // the shutdown hook stops the server
+            }
             System.err.println("mailform-runtime: Postfix instance in " + running.instanceDirectory()
                 + ", changed from the compiled configuration as follows:");
             running.overrides().forEach(override -> System.err.println("  " + override.describe()));
@@ -147,8 +176,46 @@ public final class RunMain {
             return ready(running.ports(), stopped);
         }
 
-        /** Closes the server when the JVM ends (SIGTERM, SIGINT), and lets the caller wait for that. */
-        private static CountDownLatch stopOnShutdown(MailServer running) {
+        private static int cannotStart(StartupException e) {
+            System.err.println("error: " + e.getMessage());
+            return EXIT_CANNOT_START;
+        }
+
+        /** Opened before the server starts, so that a directory that cannot take the mail stops the run at once. */
+        private Optional<CaptureDirectory> openCaptureDirectory() throws StartupException {
+            if (captureDir == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(CaptureDirectory.open(captureDir));
+            } catch (StartupException e) {
+                throw new StartupException("--capture-dir " + e.getMessage(), e);
+            }
+        }
+
+        /** Before the ready line, so that the directory has every message a client can have sent; false on error. */
+        private static boolean capture(MailServer running, Optional<CaptureDirectory> capture) {
+            if (capture.isEmpty()) {
+                return true;
+            }
+            try {
+                capture.get().attach(running.sinks());
+            } catch (IOException e) {
+                System.err.println("error: --capture-dir " + e.getMessage());
+                return false;
+            }
+            if (running.sinks().isEmpty()) {
+                System.err.println("mailform-runtime: this system sends no mail off the host (it has no capture "
+                    + "sinks), so " + capture.get().directory() + " will hold no message");
+            }
+            return true;
+        }
+
+        /**
+         * Closes the server when the JVM ends (SIGTERM, SIGINT), then the capture directory, which the sinks write
+         * until they stop; and lets the caller wait for that.
+         */
+        private static CountDownLatch stopOnShutdown(MailServer running, Optional<CaptureDirectory> capture) {
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -156,6 +223,7 @@ public final class RunMain {
                 } catch (RuntimeException e) {
                     System.err.println("error: " + e.getMessage());
                 } finally {
+                    capture.ifPresent(CaptureDirectory::close);
                     stopped.countDown();
                 }
             }, "mailform-shutdown"));

@@ -1,6 +1,7 @@
 package io.mailform.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -30,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.mailform.postfix.SystemAccounts;
 import io.mailform.runtime.client.SmtpClient;
+import io.mailform.runtime.sandbox.CaptureDirectory;
+import io.mailform.runtime.sandbox.CapturedFiles;
+import io.mailform.runtime.sandbox.CapturedFiles.IndexLine;
 
 /** The runtime as a separate process: the ready line, the ports file, SIGTERM, and start failures. */
 class RunMainTest {
@@ -47,11 +52,9 @@ class RunMainTest {
         Process process = start("run", example("internet-site").toString(), "--smtp-port", Integer.toString(smtpPort),
             "--ports-file", portsFile.toString());
         try {
-            BufferedReader stdout = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String ready = stdout.readLine();
-            Matcher matcher = READY.matcher(String.valueOf(ready));
-            assertTrue(matcher.matches(), "ready line: " + ready);
+            BufferedReader stdout = stdout(process);
+            Matcher matcher = readyLine(stdout, READY);
+            String ready = matcher.group();
             assertEquals(smtpPort, Integer.parseInt(matcher.group(1)));
             assertEquals(List.of(ready.substring("ready ".length()).split(" ")), Files.readAllLines(portsFile));
             assertTrue(smtpGreeting(smtpPort).startsWith("220 mail.example.org"));
@@ -72,11 +75,8 @@ class RunMainTest {
         Path credentials = temporary.resolve("credentials");
         Process process = start("run", "../examples/local-only.yaml", "--credentials-file", credentials.toString());
         try {
-            BufferedReader stdout = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String ready = String.valueOf(stdout.readLine());
-            Matcher matcher = Pattern.compile("ready smtp=(\\d+) imap=(\\d+)").matcher(ready);
-            assertTrue(matcher.matches(), "local-only has no sink; ready line: " + ready);
+            // local-only has no sink.
+            Matcher matcher = readyLine(stdout(process), Pattern.compile("ready smtp=(\\d+) imap=(\\d+)"));
             assertTrue(smtpGreeting(Integer.parseInt(matcher.group(1))).startsWith("220 build.example.net"));
             assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
                 Files.getPosixFilePermissions(credentials));
@@ -94,6 +94,82 @@ class RunMainTest {
             new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped after SIGTERM");
         }
+    }
+
+    @Test
+    void captureDirGetsWhatLeavesBySmarthostAndRoutesAsAShellReadsIt() throws Exception {
+        Path captured = temporary.resolve("captured");
+        Process process = start("run", "../examples/full.yaml", "--capture-dir", captured.toString());
+        try {
+            Matcher matcher = readyLine(stdout(process), Pattern.compile("ready smtp=(\\d+) .*"));
+            assertEquals(List.of(CaptureDirectory.INDEX), CapturedFiles.names(captured), "an empty index when ready");
+            int smtpPort = Integer.parseInt(matcher.group(1));
+            byte[] message = "Subject: hello\r\n\r\nHi.\r\n".getBytes(StandardCharsets.US_ASCII);
+            try (SmtpClient smtp = SmtpClient.connect("127.0.0.1", smtpPort, Duration.ofSeconds(20))) {
+                assertEquals(250, smtp.command("EHLO client.example.org").code());
+                assertEquals(250, smtp.command("MAIL FROM:<alice@example.org>").code());
+                assertEquals(250, smtp.command("RCPT TO:<friend@remote.example>").code());
+                assertEquals(250, smtp.command("RCPT TO:<orders@partner.example.com>").code());
+                assertEquals(250, smtp.data(message).code());
+            }
+
+            List<IndexLine> index = CapturedFiles.awaitIndex(captured, 2, Duration.ofSeconds(60));
+            assertEquals(List.of("10.30.0.5:2525", "smtp.example.net:587"),
+                index.stream().map(IndexLine::sink).sorted().toList(), index::toString);
+            assertEquals(CapturedFiles.messageFiles(captured), index.stream().map(IndexLine::file).toList());
+            for (IndexLine line : index) {
+                assertEquals("alice@example.org", line.mailFrom());
+                assertEquals(Optional.of("example-org"), line.login());
+                assertTrue(line.tls(), "tls: encrypt on both");
+                String text = Files.readString(captured.resolve(line.file()), StandardCharsets.UTF_8);
+                assertTrue(text.endsWith("\r\nSubject: hello\r\n\r\nHi.\r\n"), "the message, after James's "
+                    + "Received header:\n" + text);
+            }
+            assertEquals(List.of("friend@remote.example"), lineFor(index, "smtp.example.net:587").rcptTo());
+            assertEquals(List.of("orders@partner.example.com"), lineFor(index, "10.30.0.5:2525").rcptTo());
+
+            assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor());
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped after SIGTERM");
+            assertEquals(index, CapturedFiles.index(captured), "kept after stop");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aCaptureDirWithFilesIsRefusedBeforeTheStartAndKept() throws Exception {
+        Path captured = Files.createDirectories(temporary.resolve("captured"));
+        Files.writeString(captured.resolve("notes.txt"), "mine");
+        Result result = run("run", example("internet-site").toString(), "--capture-dir", captured.toString());
+        assertEquals(1, result.status());
+        assertEquals("error: --capture-dir " + captured + ": holds 1 entry (notes.txt); captured mail goes to a new "
+            + "or empty directory, so that it holds this run's mail only: remove them or give another directory\n",
+            result.stderr());
+        assertEquals(List.of("notes.txt"), CapturedFiles.names(captured));
+    }
+
+    @Test
+    void aStartThatFailsLeavesNoCaptureDirBehind() throws Exception {
+        Path system = copyOf(example("internet-site"));
+        Files.delete(system.resolve("james/conf/smtpserver.xml"));
+        Path captured = temporary.resolve("captured");
+        Result result = run("run", system.toString(), "--capture-dir", captured.toString());
+        assertEquals(1, result.status());
+        assertTrue(result.stderr().contains("lacks smtpserver.xml"), result.stderr());
+        assertFalse(Files.exists(captured), "created for the run, removed with it");
+    }
+
+    @Test
+    void captureDirWithoutTheSandboxIsAUsageError() throws Exception {
+        Result result = run("run", example("internet-site").toString(), "--no-sandbox", "--capture-dir",
+            temporary.resolve("captured").toString());
+        assertEquals(2, result.status());
+        assertTrue(result.stderr().contains("--capture-dir and --no-sandbox exclude each other"), result.stderr());
+        assertFalse(Files.exists(temporary.resolve("captured")));
+    }
+
+    private static IndexLine lineFor(List<IndexLine> index, String sink) {
+        return index.stream().filter(line -> line.sink().equals(sink)).findFirst().orElseThrow();
     }
 
     @Test
@@ -138,6 +214,18 @@ class RunMainTest {
     }
 
     private record Result(int status, String stdout, String stderr) {
+    }
+
+    private static BufferedReader stdout(Process process) {
+        return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** The first line on stdout, which must match {@code pattern}; the reader is left for what follows. */
+    private Matcher readyLine(BufferedReader stdout, Pattern pattern) throws IOException {
+        String ready = String.valueOf(stdout.readLine());
+        Matcher matcher = pattern.matcher(ready);
+        assertTrue(matcher.matches(), "ready line: " + ready + "\n" + Files.readString(stderrFile));
+        return matcher;
     }
 
     private Result run(String... arguments) throws Exception {

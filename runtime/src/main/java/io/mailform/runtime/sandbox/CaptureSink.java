@@ -25,6 +25,7 @@ public final class CaptureSink implements AutoCloseable {
     private final SSLContext tls;
     private final ExecutorService sessions;
     private final List<CapturedMessage> messages = new ArrayList<>();
+    private final List<CaptureListener> listeners = new ArrayList<>();
 
     private CaptureSink(String name, ServerSocket socket, SSLContext tls) {
         this.name = name;
@@ -83,7 +84,22 @@ public final class CaptureSink implements AutoCloseable {
         return tls;
     }
 
-    synchronized void record(CapturedMessage message) {
+    /**
+     * Tells {@code listener} of every message received so far, in arrival order, and then of each new one before the
+     * sink acknowledges it; none is missed or told twice, however early or late the listener comes.
+     */
+    public synchronized void subscribe(CaptureListener listener) throws IOException {
+        for (CapturedMessage message : messages) {
+            listener.received(message);
+        }
+        listeners.add(listener);
+    }
+
+    /** Throws when a listener could not take the message; the session then refuses it with 451, and it is not kept. */
+    synchronized void record(CapturedMessage message) throws IOException {
+        for (CaptureListener listener : listeners) {
+            listener.received(message);
+        }
         messages.add(message);
         notifyAll();
     }

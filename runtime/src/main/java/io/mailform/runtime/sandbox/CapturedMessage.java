@@ -1,6 +1,7 @@
 package io.mailform.runtime.sandbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import java.util.Optional;
  * @param helo the name the client gave in its last EHLO or HELO
  * @param sender the MAIL FROM address, empty string for the null sender
  * @param tls whether the message came after a completed STARTTLS
+ * @param received when the sink had the whole message (the end of DATA)
  */
 public record CapturedMessage(
     String sink,
@@ -21,6 +23,7 @@ public record CapturedMessage(
     Optional<String> authenticatedAs,
     Optional<String> authPassword,
     boolean tls,
+    Instant received,
     byte[] data) {
 
     public CapturedMessage {

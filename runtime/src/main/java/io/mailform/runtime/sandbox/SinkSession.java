@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -185,10 +186,17 @@ final class SinkSession implements Runnable {
         while ((line = readRawLine()) != null) {
             byte[] content = stripLineEnd(line);
             if (java.util.Arrays.equals(content, END_OF_DATA)) {
-                sink.record(new CapturedMessage(sink.name(), helo, sender, recipients, user, password, secure,
-                    data.toByteArray()));
+                CapturedMessage message = new CapturedMessage(sink.name(), helo, sender, recipients, user, password,
+                    secure, Instant.now(), data.toByteArray());
                 sender = null;
                 recipients.clear();
+                try {
+                    sink.record(message);
+                } catch (IOException e) {
+                    // The sender keeps a message refused with 4xx and tries again: nothing is lost.
+                    reply("451 4.3.0 Cannot keep the message: " + e.getMessage().lines().findFirst().orElse(""));
+                    return;
+                }
                 reply("250 2.0.0 Ok: captured");
                 return;
             }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -32,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 import io.mailform.runtime.RunMain;
 import io.mailform.runtime.client.SmtpClient;
 import io.mailform.runtime.compile.DescriptionCompiler;
+import io.mailform.runtime.sandbox.CaptureDirectory;
+import io.mailform.runtime.sandbox.CapturedFiles;
+import io.mailform.runtime.sandbox.CapturedFiles.IndexLine;
 
 /**
  * {@code run --server postfix} as a separate process: the ready line, and the host left as found after SIGTERM, also
@@ -60,11 +64,9 @@ class RunPostfixTest {
         Path portsFile = temporary.resolve("ports");
         Process process = start("run", "--server", "postfix", description(), "--ports-file", portsFile.toString());
         try {
-            BufferedReader stdout = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String ready = stdout.readLine();
-            Matcher matcher = READY.matcher(String.valueOf(ready));
-            assertTrue(matcher.matches(), "ready line: " + ready + "\n" + stderr());
+            BufferedReader stdout = stdout(process);
+            Matcher matcher = readyLine(stdout);
+            String ready = matcher.group();
             assertEquals(List.of(ready.substring("ready ".length()).split(" ")), Files.readAllLines(portsFile));
             assertTrue(smtpGreeting(Integer.parseInt(matcher.group(1))).startsWith("220 mail.example.org"));
             Path instance = instanceDirectory();
@@ -81,6 +83,44 @@ class RunPostfixTest {
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped after SIGTERM");
             assertEquals(null, stdout.readLine(), "nothing but the ready line on stdout");
             assertHostAsFound(instance);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void captureDirGetsWhatLeavesTheInstance() throws Exception {
+        Path captured = temporary.resolve("captured");
+        Process process = start("run", "--server", "postfix", description(), "--capture-dir", captured.toString());
+        try {
+            Matcher matcher = readyLine(stdout(process));
+            byte[] message = "Subject: hello\r\n\r\n.dotted\r\n".getBytes(StandardCharsets.US_ASCII);
+            try (SmtpClient smtp = SmtpClient.connect("127.0.0.1", Integer.parseInt(matcher.group(1)),
+                    Duration.ofSeconds(20))) {
+                assertEquals(250, smtp.command("EHLO client.example.org").code());
+                assertEquals(250, smtp.command("MAIL FROM:<mfnewuser@example.org>").code());
+                assertEquals(250, smtp.command("RCPT TO:<friend@remote.example>").code());
+                assertEquals(250, smtp.data(message).code());
+            }
+
+            List<IndexLine> index = CapturedFiles.awaitIndex(captured, 1, Duration.ofSeconds(60));
+            assertEquals(1, index.size(), index::toString);
+            IndexLine line = index.get(0);
+            assertEquals("000001-direct.eml", line.file());
+            assertEquals(List.of(line.file(), CaptureDirectory.INDEX), CapturedFiles.names(captured));
+            assertEquals("direct", line.sink());
+            assertEquals("mfnewuser@example.org", line.mailFrom());
+            assertEquals(List.of("friend@remote.example"), line.rcptTo());
+            assertEquals(Optional.empty(), line.login());
+            assertEquals("mail.example.org", line.helo());
+            String text = Files.readString(captured.resolve(line.file()), StandardCharsets.UTF_8);
+            assertTrue(text.endsWith("\r\n\r\n.dotted\r\n"), "the body as sent:\n" + text);
+            assertTrue(text.contains("\r\nSubject: hello\r\n"), text);
+            assertEquals(line.size(), Files.size(captured.resolve(line.file())));
+
+            sigterm(process);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped after SIGTERM");
+            assertEquals(index, CapturedFiles.index(captured), "kept after stop");
         } finally {
             process.destroyForcibly();
         }
@@ -190,6 +230,18 @@ class RunPostfixTest {
     }
 
     private record Result(int status, String stdout, String stderr) {
+    }
+
+    private static BufferedReader stdout(Process process) {
+        return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** The first line on stdout, which must be the ready line; the reader is left for what follows. */
+    private Matcher readyLine(BufferedReader stdout) throws IOException {
+        String ready = String.valueOf(stdout.readLine());
+        Matcher matcher = READY.matcher(ready);
+        assertTrue(matcher.matches(), "ready line: " + ready + "\n" + stderr());
+        return matcher;
     }
 
     private Result run(String... arguments) throws Exception {
