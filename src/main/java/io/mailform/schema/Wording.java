@@ -68,6 +68,11 @@ final class Wording {
             }
             return quote(text);
         }
+        if (node.isNumber() && !node.canConvertToLong()) {
+            // The reader hands every number beyond the range over as 2^63 (TreeConverter): its digits are not the
+            // user's, and a literal of thousands of digits is no message.
+            return "a number beyond the 64-bit range";
+        }
         return node.toString();
     }
 

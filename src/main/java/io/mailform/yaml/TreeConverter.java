@@ -120,6 +120,10 @@ final class TreeConverter {
         return object;
     }
 
+    /** 2^63: the first whole number a long cannot hold. */
+    private static final BigDecimal OUTSIDE_LONG = new BigDecimal(BigInteger.ONE.shiftLeft(63));
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
     /** A scalar of one of the accepted tags as JSON. */
     static JsonNode scalar(Tag tag, String text) {
         if (tag.equals(Tag.NULL)) {
@@ -133,12 +137,30 @@ final class TreeConverter {
         }
         if (tag.equals(Tag.FLOAT)) {
             try {
-                return JSON.numberNode(new BigDecimal(text));
+                return floatNode(new BigDecimal(text));
             } catch (NumberFormatException special) {
                 return JSON.stringNode(text); // .inf and .nan: left to the schema to refuse as a string
             }
         }
         return JSON.stringNode(text);
+    }
+
+    /**
+     * A float as JSON. The schema validator compares a number with an integer bound through a 64-bit long, and fails
+     * on a decimal beyond that range (port: 5e87), while it compares integers of any size exactly. So a whole number
+     * is handed over as an integer (JSON Schema counts 1e6 as one anyway), and any number beyond the 64-bit range as
+     * the first integer outside it on its side (2^63, or -2^63 - 1): no key takes such a number, and the exact digits of 1e999999999 are
+     * not worth computing.
+     */
+    private static JsonNode floatNode(BigDecimal value) {
+        if (value.compareTo(LONG_MAX) > 0 || value.compareTo(LONG_MAX.negate()) < 0) {
+            return JSON.numberNode(value.signum() < 0 ? OUTSIDE_LONG.toBigInteger().negate().subtract(BigInteger.ONE)
+                    : OUTSIDE_LONG.toBigInteger());
+        }
+        if (value.signum() == 0 || value.stripTrailingZeros().scale() <= 0) {
+            return JSON.numberNode(value.toBigIntegerExact());
+        }
+        return JSON.numberNode(value);
     }
 
     /** YAML 1.2 core integers: decimal, 0o octal, 0x hexadecimal, with an optional sign for decimal. */

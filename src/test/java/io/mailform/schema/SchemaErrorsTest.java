@@ -95,6 +95,11 @@ class SchemaErrorsTest {
                         List.of("schema-range@7:9"), "the smallest allowed value is 1"),
                 new Case("port too large", SITE + "relay:\n  host: smtp.example.com\n  port: 70000\n",
                         List.of("schema-range@7:9"), "the largest allowed value is 65535"),
+                // Found by FrontEndFuzzTest: a float beyond 64 bits stopped the schema validator.
+                new Case("port beyond 64 bits", SITE + "relay:\n  host: smtp.example.com\n  port: 5e87\n",
+                        List.of("schema-range@7:9"), "a number beyond the 64-bit range is too large"),
+                new Case("negative size beyond 64 bits", SITE + "mailbox_size_limit: -1e30\n",
+                        List.of("schema-range@5:21"), "a number beyond the 64-bit range is too small"),
                 new Case("negative size", SITE + "mailbox_size_limit: -1\n", List.of("schema-range@5:21"),
                         "the smallest allowed value is 0"),
                 new Case("alias with no targets", SITE + "aliases:\n  team: []\n", List.of("schema-range@6:9"),

@@ -54,6 +54,19 @@ class YamlReaderTest {
     }
 
     @Test
+    void readsWholeFloatsAsIntegersAndCapsNumbersBeyond64Bits() {
+        var document = read("a: 1e6\nb: 20.0\nc: 1.5\nd: 5e87\ne: -1e30\nf: 1e999999999\n").document().orElseThrow();
+        assertTrue(document.get("a").isIntegralNumber());
+        assertEquals(1_000_000, document.get("a").asLong());
+        assertEquals(20, document.get("b").asLong());
+        assertFalse(document.get("c").isIntegralNumber());
+        java.math.BigInteger outside = java.math.BigInteger.ONE.shiftLeft(63);
+        assertEquals(outside, document.get("d").bigIntegerValue());
+        assertEquals(outside.negate().subtract(java.math.BigInteger.ONE), document.get("e").bigIntegerValue());
+        assertEquals(outside, document.get("f").bigIntegerValue(), "without computing a billion digits");
+    }
+
+    @Test
     void reportsEveryDuplicateKeyWithTheFirstPlace() {
         ReadResult result = read("mode: satellite\nhostname: a.example.org\nmode: internet-site\n");
         Diagnostic diagnostic = only(result);
