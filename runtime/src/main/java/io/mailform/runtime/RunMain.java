@@ -119,7 +119,7 @@ public final class RunMain {
                 capture.ifPresent(CaptureDirectory::abandon);
                 return cannotStart(e);
             }
-            CountDownLatch stopped = stopOnShutdown(running, capture);
+            CountDownLatch stopped = StopOnShutdown.install(running, capture, System.err);
             if (!capture(running, capture)) {
                 return EXIT_CANNOT_START; // the shutdown hook stops the server
             }
@@ -162,7 +162,7 @@ public final class RunMain {
                 capture.ifPresent(CaptureDirectory::abandon);
                 return cannotStart(e);
             }
-            CountDownLatch stopped = stopOnShutdown(running, capture);
+            CountDownLatch stopped = StopOnShutdown.install(running, capture, System.err);
             if (!capture(running, capture)) {
                 return EXIT_CANNOT_START; // the shutdown hook stops the server
             }
@@ -209,25 +209,6 @@ public final class RunMain {
                     + "sinks), so " + capture.get().directory() + " will hold no message");
             }
             return true;
-        }
-
-        /**
-         * Closes the server when the JVM ends (SIGTERM, SIGINT), then the capture directory, which the sinks write
-         * until they stop; and lets the caller wait for that.
-         */
-        private static CountDownLatch stopOnShutdown(MailServer running, Optional<CaptureDirectory> capture) {
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    running.close();
-                } catch (RuntimeException e) {
-                    System.err.println("error: " + e.getMessage());
-                } finally {
-                    capture.ifPresent(CaptureDirectory::close);
-                    stopped.countDown();
-                }
-            }, "mailform-shutdown"));
-            return stopped;
         }
 
         private Integer ready(List<String> ports, CountDownLatch stopped) throws Exception {

@@ -64,6 +64,15 @@ final class InstanceControl {
         }
     }
 
+    /** {@code postfix flush}: the deferred queue is tried again now. */
+    void flush() throws IOException {
+        CommandResult flush = postfix("flush");
+        if (!flush.succeeded()) {
+            throw new IOException("postfix flush failed for " + layout.conf() + ":\n" + flush.describe()
+                + maillogTail());
+        }
+    }
+
     /** The instance's log, for error messages: its last lines. */
     String maillogTail() {
         try {

@@ -110,7 +110,7 @@ public final class PostfixRuntime {
         List<InstanceOverride> overrides = new ArrayList<>(settings);
         overrides.addAll(services);
         overrides.addAll(rewritten.changes());
-        return new RunningPostfix(layout, smtpPort, sinks, overrides, created, teardown);
+        return new RunningPostfix(layout, smtpPort, sinks, overrides, created, teardown, control);
     }
 
     /** The users of provisioning.json, each once: the description's users and the local names aliases reach. */

@@ -1,6 +1,7 @@
 package io.mailform.runtime.postfix;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,10 +28,13 @@ public final class RunningPostfix implements MailServer {
     private final List<InstanceOverride> overrides;
     private final List<String> createdAccounts;
     private final Teardown teardown;
+    private final InstanceControl control;
 
     RunningPostfix(InstanceLayout layout, int smtpPort, Map<String, CaptureSink> sinks,
-            List<InstanceOverride> overrides, List<String> createdAccounts, Teardown teardown) {
+            List<InstanceOverride> overrides, List<String> createdAccounts, Teardown teardown,
+            InstanceControl control) {
         this.layout = layout;
+        this.control = control;
         this.smtpPort = smtpPort;
         this.sinks = Map.copyOf(sinks);
         this.overrides = List.copyOf(overrides);
@@ -94,7 +98,31 @@ public final class RunningPostfix implements MailServer {
      */
     @Override
     public boolean idle() throws IOException {
-        return PostfixQueue.messages(layout.queue()) == 0;
+        return pending() == 0;
+    }
+
+    @Override
+    public long pending() throws IOException {
+        return PostfixQueue.messages(layout.queue());
+    }
+
+    /**
+     * Stops the instance at once ({@code postfix stop}: smtpd takes no more mail, deliveries under way end), counts
+     * the queue files left, then removes the instance. The drain does not apply: Postfix's master cannot stop smtpd
+     * alone.
+     */
+    @Override
+    public long stop(Duration drain) throws IOException {
+        control.stop();
+        long lost = pending();
+        close();
+        return lost;
+    }
+
+    /** {@code postfix flush}: qmgr tries the deferred queue again now. */
+    @Override
+    public void flush() throws IOException {
+        control.flush();
     }
 
     /** How this instance differs from the compiled configuration, and why. */

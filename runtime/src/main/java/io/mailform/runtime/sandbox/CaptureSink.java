@@ -7,7 +7,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -21,7 +23,10 @@ import javax.net.ssl.SSLContext;
  */
 public final class CaptureSink implements AutoCloseable {
     private final String name;
-    private final ServerSocket socket;
+    private final int port;
+    private volatile ServerSocket socket;
+    private volatile SinkAnswer answer = SinkAnswer.ACCEPT;
+    private final Map<SinkAnswer, Long> answers = new EnumMap<>(SinkAnswer.class);
     private final SSLContext tls;
     private final ExecutorService sessions;
     private final List<CapturedMessage> messages = new ArrayList<>();
@@ -29,6 +34,7 @@ public final class CaptureSink implements AutoCloseable {
 
     private CaptureSink(String name, ServerSocket socket, SSLContext tls) {
         this.name = name;
+        this.port = socket.getLocalPort();
         this.socket = socket;
         this.tls = tls;
         this.sessions = Executors.newCachedThreadPool(runnable -> {
@@ -43,7 +49,7 @@ public final class CaptureSink implements AutoCloseable {
         ServerSocket socket = new ServerSocket();
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         CaptureSink sink = new CaptureSink(name, socket, tls.serverContext());
-        sink.sessions.execute(sink::acceptLoop);
+        sink.sessions.execute(() -> sink.acceptLoop(socket));
         return sink;
     }
 
@@ -52,7 +58,70 @@ public final class CaptureSink implements AutoCloseable {
     }
 
     public int port() {
-        return socket.getLocalPort();
+        return port;
+    }
+
+    /** How the sink answers recipients from now on; a new sink accepts them. */
+    public void answer(SinkAnswer answer) {
+        this.answer = answer;
+    }
+
+    /** The answer to one recipient, counted. */
+    SinkAnswer answer() {
+        SinkAnswer now = answer;
+        synchronized (answers) {
+            answers.merge(now, 1L, Long::sum);
+            answers.notifyAll();
+        }
+        return now;
+    }
+
+    /** How many recipients the sink has answered so far with {@code kind}. */
+    public long answered(SinkAnswer kind) {
+        synchronized (answers) {
+            return answers.getOrDefault(kind, 0L);
+        }
+    }
+
+    /** Waits until the sink has answered at least {@code count} recipients with {@code kind}; false on timeout. */
+    public boolean awaitAnswered(SinkAnswer kind, long count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (answers) {
+            while (answers.getOrDefault(kind, 0L) < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                answers.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Takes the next hop down: the sink stops listening, and connections to its port are refused until {@link
+     * #resume()}. Sessions already open go on.
+     */
+    public synchronized void suspend() throws IOException {
+        socket.close();
+    }
+
+    /** Listens on the sink's port again after {@link #suspend()}. */
+    public synchronized void resume() throws IOException {
+        if (!socket.isClosed()) {
+            return;
+        }
+        ServerSocket again = new ServerSocket();
+        again.setReuseAddress(true);
+        try {
+            again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            again.close();
+            throw new IOException(this + " cannot listen again: something else took port " + port + " while it was"
+                + " suspended: " + e.getMessage(), e);
+        }
+        socket = again;
+        sessions.execute(() -> acceptLoop(again));
     }
 
     /** Everything received so far, in arrival order. */
@@ -104,10 +173,10 @@ public final class CaptureSink implements AutoCloseable {
         notifyAll();
     }
 
-    private void acceptLoop() {
-        while (!socket.isClosed()) {
+    private void acceptLoop(ServerSocket listening) {
+        while (!listening.isClosed()) {
             try {
-                Socket client = socket.accept();
+                Socket client = listening.accept();
                 sessions.execute(() -> new SinkSession(this, client).run());
             } catch (IOException e) {
                 // Closed while waiting: the sink is shutting down.

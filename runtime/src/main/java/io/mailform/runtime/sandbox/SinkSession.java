@@ -101,8 +101,11 @@ final class SinkSession implements Runnable {
                 if (sender == null) {
                     reply("503 5.5.1 MAIL first");
                 } else {
-                    recipients.add(address(argument));
-                    reply("250 2.1.5 Ok");
+                    SinkAnswer answer = sink.answer();
+                    if (answer == SinkAnswer.ACCEPT) {
+                        recipients.add(address(argument));
+                    }
+                    reply(answer.reply());
                 }
             }
             case "DATA" -> receiveData();

@@ -40,4 +40,14 @@ public class MailQueueProbe implements GuiceProbe {
         }
         return pending;
     }
+
+    /** Every message waiting for a retry in any queue is made due now. */
+    public void flush() throws MailQueueException {
+        for (MailQueueName name : queues.listCreatedMailQueues()) {
+            Optional<? extends ManageableMailQueue> queue = queues.getQueue(name);
+            if (queue.isPresent()) {
+                queue.get().flush();
+            }
+        }
+    }
 }

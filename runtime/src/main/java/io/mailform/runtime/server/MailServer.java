@@ -1,6 +1,7 @@
 package io.mailform.runtime.server;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -47,6 +48,25 @@ public interface MailServer extends AutoCloseable {
      * or has been bounced. Polled by tests before they conclude that nothing more will arrive.
      */
     boolean idle() throws IOException;
+
+    /**
+     * The messages accepted and not yet delivered or bounced: waiting in a queue, deferred for a retry, or being
+     * delivered now. What stopping the server would lose, as neither keeps its queue beyond the run.
+     */
+    long pending() throws IOException;
+
+    /**
+     * Tries every deferred message again now, as {@code postqueue -f} does, instead of at its next retry time
+     * (Postfix's and the James configuration's first retry is five minutes after the failure).
+     */
+    void flush() throws IOException;
+
+    /**
+     * Stops taking mail, gives what is queued at most {@code drain} to be delivered where the server can go on
+     * delivering without taking mail (James; a Postfix instance stops at once), then stops as {@link #close()} does.
+     * Returns how many accepted messages were still neither delivered nor bounced: they are lost with the server.
+     */
+    long stop(Duration drain) throws IOException;
 
     /** Stops the server and leaves the host as it was found. */
     @Override

@@ -1,6 +1,7 @@
 package io.mailform.runtime.server;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -143,10 +144,40 @@ public final class RunningMailSystem implements MailServer {
      */
     @Override
     public boolean idle() throws IOException {
+        return pending() == 0;
+    }
+
+    @Override
+    public long pending() throws IOException {
         try {
-            return server.getProbe(MailQueueProbe.class).pending() == 0;
+            return server.getProbe(MailQueueProbe.class).pending();
         } catch (MailQueueException e) {
             throw new IOException("cannot read James's mail queues: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long stop(Duration drain) throws IOException {
+        server.getProbe(SmtpIntakeProbe.class).stopAccepting();
+        long deadline = System.nanoTime() + drain.toNanos();
+        try {
+            while (pending() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long lost = pending();
+        close();
+        return lost;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        try {
+            server.getProbe(MailQueueProbe.class).flush();
+        } catch (MailQueueException e) {
+            throw new IOException("cannot flush James's mail queues: " + e.getMessage(), e);
         }
     }
 

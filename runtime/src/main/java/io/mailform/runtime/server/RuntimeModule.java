@@ -24,5 +24,6 @@ final class RuntimeModule extends AbstractModule {
         Multibinder<GuiceProbe> probes = Multibinder.newSetBinder(binder(), GuiceProbe.class);
         probes.addBinding().to(ProvisioningProbe.class);
         probes.addBinding().to(MailQueueProbe.class);
+        probes.addBinding().to(SmtpIntakeProbe.class);
     }
 }
