@@ -36,12 +36,14 @@ class PreCommitHookIT {
     @Test
     void bothHooksPassAValidDescriptionAndFailAnInvalidOneWithItsDiagnostic() throws Exception {
         Path checkout = Unpacked.checkout();
+        assertTrue(Files.exists(checkout.resolve(".git")),
+                "pre-commit clones the hooks from a git repository: run this test in a git checkout of mailform");
         dist = Unpacked.into(scratch);
         Path repo = Files.createDirectories(scratch.resolve("repo"));
         Map<String, String> env = environment();
         assertEquals(0, git(repo, env, "init", "-q").exit());
         String rev = git(checkout, env, "rev-parse", "HEAD").out().strip();
-        assertTrue(git(checkout, env, "cat-file", "-e", rev + ":.pre-commit-hooks.yaml").exit() == 0,
+        assertEquals(0, git(checkout, env, "cat-file", "-e", rev + ":.pre-commit-hooks.yaml").exit(),
                 "the commit " + rev + " has no .pre-commit-hooks.yaml: pre-commit reads the committed hooks");
         Files.writeString(repo.resolve(".pre-commit-config.yaml"), """
                 repos:
