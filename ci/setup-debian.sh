@@ -10,6 +10,7 @@ command -v mvn >/dev/null || need+=(maven)
 command -v postconf >/dev/null || need+=(postfix)
 dpkg -s libsasl2-modules >/dev/null 2>&1 || need+=(libsasl2-modules)
 command -v script >/dev/null || need+=(bsdutils)
+command -v pre-commit >/dev/null || need+=(pre-commit)   # the test of .pre-commit-hooks.yaml
 [ -x /usr/bin/time ] || need+=(time)   # ci/benchmark: peak memory of whole processes
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
