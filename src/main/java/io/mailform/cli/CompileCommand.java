@@ -1,7 +1,6 @@
 package io.mailform.cli;
 
 import io.mailform.diag.render.Format;
-import io.mailform.emit.EmitContext;
 import io.mailform.output.AtomicTreeWriter;
 import io.mailform.output.Manifest;
 import io.mailform.output.OutputWriteException;
@@ -56,19 +55,13 @@ final class CompileCommand implements Callable<Integer> {
         }
         Validation validation = read.get().validation();
         Reporter reporter = new Reporter(report, Main.out(spec), Main.err(spec));
-        reporter.add(validation.source(), validation.diagnostics());
-        if (reporter.fails(validation.diagnostics())) {
-            reporter.print();
+        Optional<Compilation> compiled = ReportedCompilation.of(pipeline, validation, input, target.emitters(),
+                reporter);
+        if (compiled.isEmpty()) {
             return ExitCode.INVALID;
         }
-        EmitContext context = new EmitContext(input.baseName(), input.baseDirectory(), System.getenv(),
-                validation.sourceMap());
-        Compilation compilation = pipeline.compile(validation, target.emitters(), context);
-        reporter.add(validation.source(), compilation.diagnostics());
+        Compilation compilation = compiled.get();
         reporter.print();
-        if (reporter.fails(compilation.diagnostics())) {
-            return ExitCode.INVALID;
-        }
         byte[] manifest = Manifest.describe(compilation.tree(), Version.text(), input.baseName(),
                 read.get().sourceDigest());
         try {

@@ -3,7 +3,6 @@ package io.mailform.cli;
 import io.mailform.diag.Diagnostic;
 import io.mailform.diag.Diagnostics;
 import io.mailform.diag.render.Format;
-import io.mailform.emit.EmitContext;
 import io.mailform.emit.postfix.PostfixProvenance;
 import io.mailform.model.MailSystem;
 import io.mailform.pipeline.Compilation;
@@ -63,19 +62,12 @@ final class DiffCommand implements Callable<Integer> {
         Pipeline pipeline = new Pipeline(inputOptions.limits());
         Validation validation = pipeline.validate(input.displayName(), read.get());
         Reporter reporter = new Reporter(report, Main.out(spec), err);
-        reporter.add(validation.source(), validation.diagnostics());
-        if (reporter.fails(validation.diagnostics())) {
-            reporter.print();
+        Optional<Compilation> compiled = ReportedCompilation.of(pipeline, validation, input,
+                Target.POSTFIX.emitters(), reporter);
+        if (compiled.isEmpty()) {
             return ExitCode.INVALID;
         }
-        EmitContext context = new EmitContext(input.baseName(), input.baseDirectory(), System.getenv(),
-                validation.sourceMap());
-        Compilation compilation = pipeline.compile(validation, Target.POSTFIX.emitters(), context);
-        reporter.add(validation.source(), compilation.diagnostics());
-        if (reporter.fails(compilation.diagnostics())) {
-            reporter.print();
-            return ExitCode.INVALID;
-        }
+        Compilation compilation = compiled.get();
         MailSystem system = validation.mailSystem().orElseThrow();
         List<Difference> differences;
         try {
