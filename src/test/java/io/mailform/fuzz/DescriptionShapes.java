@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Descriptions in the schema's shapes, with values the fuzzer chooses: most often a plausible value from a pool, so
@@ -46,7 +47,10 @@ final class DescriptionShapes {
     static Generated generate(FuzzedDataProvider data) {
         DescriptionShapes shapes = new DescriptionShapes(data);
         String yaml = shapes.description();
-        return new Generated(yaml, Map.of(PASSWORD_VARIABLE, SECRET_MARK + data.consumeString(40)));
+        // The random end keeps the fuzzer, which learns the strings a test compares with, from writing the password
+        // into a value on purpose: a password found in a file then got there through compile.
+        return new Generated(yaml, Map.of(PASSWORD_VARIABLE, SECRET_MARK + data.consumeString(40) + "-"
+                + UUID.randomUUID()));
     }
 
     private String description() {
