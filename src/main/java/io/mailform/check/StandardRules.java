@@ -21,6 +21,7 @@ final class StandardRules {
                 new DestinationRouted(),
                 new MailboxLimitTooSmall(),
                 new PostfixUnknownParameter(),
+                new PostfixMacros(),
                 new PostfixParameterOwned(),
                 new NameNotFqdn(),
                 new DomainNameSyntax(),

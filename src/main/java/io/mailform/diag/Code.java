@@ -52,6 +52,8 @@ public enum Code {
     DESTINATION_ROUTED("destination-routed", ERROR, "a domain is both delivered locally and routed away"),
     MAILBOX_LIMIT_TOO_SMALL("mailbox-limit-too-small", ERROR, "mailbox_size_limit is smaller than message_size_limit"),
     POSTFIX_UNKNOWN_PARAMETER("postfix-unknown-parameter", ERROR, "a main.cf parameter Postfix 3.7 does not know"),
+    POSTFIX_MACRO_SYNTAX("postfix-macro-syntax", ERROR, "a main.cf value whose $ expression Postfix cannot read"),
+    POSTFIX_UNDEFINED_REFERENCE("postfix-undefined-reference", ERROR, "a main.cf value referring to a parameter nobody defines"),
     POSTFIX_PARAMETER_OWNED("postfix-parameter-owned", ERROR, "a main.cf parameter that a mailform key already sets"),
     NAME_NOT_FQDN("name-not-fqdn", ERROR, "a host or mail name that is not fully qualified"),
     VALUE_UNSAFE("value-unsafe", ERROR, "a value that would change the meaning of the generated file"),
