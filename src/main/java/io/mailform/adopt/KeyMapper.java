@@ -7,6 +7,7 @@ import io.mailform.model.DomainName;
 import io.mailform.model.Interfaces;
 import io.mailform.model.Mode;
 import io.mailform.model.ServerTls;
+import io.mailform.postfix.MacroReferences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -182,8 +183,8 @@ final class KeyMapper {
     }
 
     private Optional<Member> serverTls() {
-        Optional<String> cert = mainCf.value("smtpd_tls_cert_file");
-        Optional<String> key = mainCf.value("smtpd_tls_key_file");
+        Optional<String> cert = mainCf.value("smtpd_tls_cert_file").map(MacroReferences::unliteral);
+        Optional<String> key = mainCf.value("smtpd_tls_key_file").map(MacroReferences::unliteral);
         if (cert.isEmpty() && key.isEmpty() && mainCf.value("smtpd_tls_security_level").isEmpty()) {
             return Optional.of(Member.of("tls", new YamlValue.Block(List.of(
                     Member.of("server", YamlValue.Scalar.of("none"), null))), null,
@@ -230,7 +231,7 @@ final class KeyMapper {
     }
 
     private Optional<Member> delimiter() {
-        Optional<String> value = mainCf.value("recipient_delimiter");
+        Optional<String> value = mainCf.value("recipient_delimiter").map(MacroReferences::unliteral);
         if (value.isEmpty()) {
             return Optional.empty();
         }

@@ -26,6 +26,16 @@ public final class MacroReferences {
         return new MacroReferences(names, problem);
     }
 
+    /** The main.cf form of a value meant as it is (a path, the delimiter's characters): each {@code $} doubled. */
+    public static String literal(String text) {
+        return text.replace("$", "$$");
+    }
+
+    /** The text a main.cf value written by {@link #literal} stands for: each {@code $$} read as one {@code $}. */
+    public static String unliteral(String value) {
+        return value.replace("$$", "$");
+    }
+
     /** The parameter names referred to, in order, each as often as it appears. */
     public List<String> names() {
         return names;

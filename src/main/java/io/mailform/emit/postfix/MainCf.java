@@ -10,6 +10,7 @@ import io.mailform.model.PostfixParameter;
 import io.mailform.model.Relay;
 import io.mailform.model.ServerTls;
 import io.mailform.postfix.ClientTls;
+import io.mailform.postfix.MacroReferences;
 import io.mailform.postfix.MainCfParameter;
 import io.mailform.yaml.Pointers;
 import java.util.ArrayList;
@@ -61,8 +62,9 @@ final class MainCf {
         values.put(README_DIRECTORY, "no", BASELINE_POINTER);
         values.put(COMPATIBILITY_LEVEL, "3.6", BASELINE_POINTER);
         if (system.serverTls() instanceof ServerTls.Certificate certificate) {
-            values.put(SMTPD_TLS_CERT_FILE, certificate.certFile(), "/tls/server/cert_file");
-            values.put(SMTPD_TLS_KEY_FILE, certificate.keyFile(), "/tls/server/key_file");
+            // Paths and the delimiter mean what they say: a $ in them is doubled, or Postfix would expand it.
+            values.put(SMTPD_TLS_CERT_FILE, MacroReferences.literal(certificate.certFile()), "/tls/server/cert_file");
+            values.put(SMTPD_TLS_KEY_FILE, MacroReferences.literal(certificate.keyFile()), "/tls/server/key_file");
             values.put(SMTPD_TLS_SECURITY_LEVEL, "may", "/tls/server");
         }
         ClientTls.written(system).ifPresent(level -> {
@@ -89,7 +91,7 @@ final class MainCf {
             values.put(MAILBOX_COMMAND, "procmail -a \"$EXTENSION\"", "/procmail");
         }
         values.put(MAILBOX_SIZE_LIMIT, Long.toString(system.mailboxSizeLimit().bytes()), "/mailbox_size_limit");
-        values.put(RECIPIENT_DELIMITER, system.recipientDelimiter(), "/recipient_delimiter");
+        values.put(RECIPIENT_DELIMITER, MacroReferences.literal(system.recipientDelimiter()), "/recipient_delimiter");
         values.put(INET_INTERFACES, system.interfaces().postfixValue(), "/interfaces");
         if (system.mode() == Mode.LOCAL_ONLY) {
             values.put(DEFAULT_TRANSPORT, "error", "/mode");
