@@ -79,6 +79,11 @@ class SchemaErrorsTest {
                         List.of("schema-pattern@5:12"), "without brackets"),
                 new Case("alias name with colon", SITE + "aliases:\n  \"web:master\": alice\n",
                         List.of("schema-pattern@6:3"), "is not a valid alias name"),
+                // Found by CompileFuzzTest: postalias reads a name as an address, and "a(b" is no name to it.
+                new Case("alias name with an open parenthesis", SITE + "aliases:\n  \"a(b\": alice\n",
+                        List.of("schema-pattern@6:3"), "is not a valid alias name"),
+                new Case("alias name with percent", SITE + "aliases:\n  a%b: alice\n",
+                        List.of("schema-pattern@6:3"), "is not a valid alias name"),
                 new Case("route key that is no domain", SITE + "routes:\n  example_net: {host: mx.example.net}\n",
                         List.of("schema-pattern@6:3"), "is not a valid domain name"),
                 new Case("size with an unknown unit", SITE + "message_size_limit: 10 XB\n",
