@@ -1,5 +1,6 @@
 package io.mailform.check;
 
+import io.mailform.postfix.CaseFold;
 import io.mailform.model.Alias;
 import io.mailform.model.AliasTarget;
 import io.mailform.model.Destination;
@@ -12,7 +13,6 @@ import io.mailform.postfix.RecipientDelimiter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -43,7 +43,7 @@ final class ThisHost {
     }
 
     static String fold(String localName) {
-        return localName.toLowerCase(Locale.ROOT);
+        return CaseFold.of(localName);
     }
 
     /** The domain a destination stands for: {@code $myhostname} is the hostname, and nothing when none is given. */

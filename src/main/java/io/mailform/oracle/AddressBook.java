@@ -1,5 +1,6 @@
 package io.mailform.oracle;
 
+import io.mailform.postfix.CaseFold;
 import io.mailform.model.Alias;
 import io.mailform.model.AliasTarget;
 import io.mailform.model.MailSystem;
@@ -43,7 +44,7 @@ final class AddressBook {
     }
 
     static String fold(String localPart) {
-        return localPart.toLowerCase(Locale.ROOT);
+        return CaseFold.of(localPart);
     }
 
     boolean isLocalDomain(String domain) {

@@ -7,7 +7,6 @@ import io.mailform.model.User;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -71,6 +70,6 @@ public final class LocalAccounts {
     }
 
     private static String fold(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        return CaseFold.of(name);
     }
 }

@@ -1,9 +1,9 @@
 package io.mailform.sync;
 
+import io.mailform.postfix.CaseFold;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -66,6 +66,6 @@ final class SourceEntries {
     }
 
     private static String fold(String key) {
-        return key.toLowerCase(Locale.ROOT);
+        return CaseFold.of(key);
     }
 }

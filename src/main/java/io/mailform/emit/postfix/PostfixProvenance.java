@@ -1,5 +1,6 @@
 package io.mailform.emit.postfix;
 
+import io.mailform.postfix.CaseFold;
 import io.mailform.emit.OutputFile;
 import io.mailform.model.MailSystem;
 import io.mailform.model.Mode;
@@ -109,6 +110,6 @@ public final class PostfixProvenance {
     }
 
     private static String fold(String key) {
-        return key.toLowerCase(Locale.ROOT);
+        return CaseFold.of(key);
     }
 }
