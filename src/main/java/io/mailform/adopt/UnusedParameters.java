@@ -2,8 +2,8 @@ package io.mailform.adopt;
 
 import io.mailform.diag.Code;
 import io.mailform.postfix.KnownParameters;
+import io.mailform.postfix.MacroReferences;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Parameters Postfix ignores: names it does not know that no other parameter refers to. */
 final class UnusedParameters {
@@ -17,9 +17,8 @@ final class UnusedParameters {
             if (KnownParameters.contains(setting.name())) {
                 continue;
             }
-            Pattern reference = Pattern.compile("\\$(?:\\{|\\()?" + Pattern.quote(setting.name()) + "(?![A-Za-z0-9_])");
             boolean referenced = effective.values().stream().filter(other -> other != setting)
-                    .anyMatch(other -> reference.matcher(other.value()).find());
+                    .anyMatch(other -> MacroReferences.of(other.value()).names().contains(setting.name()));
             if (!referenced) {
                 log.report(Code.IMPORT_UNUSED_PARAMETER, file, setting, "\"" + setting.name()
                         + "\" is not a Postfix parameter and nothing refers to it: Postfix ignores it, and so does import",
