@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on Debian 12: a JDK 17, Maven, Debian's postfix package, whose tools
 # (postconf, postfix check, postalias, postmap) judge the generated files and whose private instances the tests run,
-# and the Cyrus SASL modules its smtp client logs in to a relay with. The host's own Postfix is installed but never
+# the Cyrus SASL modules its smtp client logs in to a relay with, and the tools README.md's quick start names. The host's own Postfix is installed but never
 # started: a policy-rc.d that exits 101 tells the package scripts not to start services.
 set -euo pipefail
 need=()
@@ -12,6 +12,7 @@ dpkg -s libsasl2-modules >/dev/null 2>&1 || need+=(libsasl2-modules)
 command -v script >/dev/null || need+=(bsdutils)
 command -v pre-commit >/dev/null || need+=(pre-commit)   # the test of .pre-commit-hooks.yaml
 [ -x /usr/bin/time ] || need+=(time)   # ci/benchmark: peak memory of whole processes
+command -v stress-ng >/dev/null || need+=(stress-ng)   # ci/stability: the load tests beside a busy CPU
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  */
 public final class ScaleBenchmark {
     private static final double MEMORY_BOUND_MB = 512;
-    /** The heap bound README suggests to sites that must hold compile under MEMORY_BOUND_MB. */
+    /** The heap bound docs/benchmarks.md suggests to sites that must hold compile under MEMORY_BOUND_MB. */
     private static final String HEAP_BOUND = "-Xmx400m";
     private static final String BOUNDED = "compile --target postfix, MAILFORM_JAVA_OPTIONS=" + HEAP_BOUND;
 

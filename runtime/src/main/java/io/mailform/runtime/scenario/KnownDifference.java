@@ -7,8 +7,8 @@ import io.mailform.scenario.Case;
 
 /**
  * A way James answers or places mail differently from Postfix that the runtime cannot close, with the reason. A case
- * on James whose mismatches one of these explains is reported as a known difference, not a failure; README's table
- * of known differences lists the same entries under the same ids.
+ * on James whose mismatches one of these explains is reported as a known difference, not a failure; the table of
+ * known differences in docs/testing.md lists the same entries under the same ids.
  */
 public record KnownDifference(String id, String summary, String reason, BiPredicate<Case, List<String>> explains) {
     boolean explains(Case item, List<String> mismatches) {

@@ -5,8 +5,8 @@ import java.util.List;
 import io.mailform.scenario.Case;
 
 /**
- * The differences between James and Postfix that the runtime cannot close; README's table "Known differences" lists
- * them with the same ids. Each entry says which cases and mismatches it explains, so that nothing else is excused.
+ * The differences between James and Postfix that the runtime cannot close; the table "Known differences" of
+ * docs/testing.md lists them with the same ids. Each entry says which cases and mismatches it explains, so that nothing else is excused.
  */
 final class KnownDifferences {
     static final KnownDifference LITERAL_BRACKETS = new KnownDifference("KD1",

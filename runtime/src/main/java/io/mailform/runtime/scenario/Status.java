@@ -4,7 +4,7 @@ package io.mailform.runtime.scenario;
 public enum Status {
     PASS("pass"),
     FAIL("FAIL"),
-    /** Differs from the expectation in a way README's table of known differences explains. */
+    /** Differs from the expectation in a way the table of known differences in docs/testing.md explains. */
     KNOWN("known"),
     /** The case could not run: the server did not start, or a session broke. */
     ERROR("ERROR"),

@@ -40,7 +40,7 @@ import io.mailform.scenario.Scenarios;
  * each in an otherwise plain description. A value mailform refuses is fine, with a diagnostic; a value it accepts must
  * work in a real private Postfix started from the compiled files: the instance starts (postfix check included),
  * answers 220, and delivers mail for postmaster as the oracle predicts. smtpd dies at the first connection when it
- * cannot work, not at start, so a start alone proves nothing. README's table "What the sweep covers" lists the values.
+ * cannot work, not at start, so a start alone proves nothing. docs/description.md's table "What the sweep covers" lists the values.
  */
 class ValueSweepTest {
     private static final String SITE = """
