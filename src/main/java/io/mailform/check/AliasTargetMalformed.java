@@ -4,37 +4,66 @@ import io.mailform.diag.Code;
 import io.mailform.model.Alias;
 import io.mailform.model.AliasTarget;
 import io.mailform.model.MailSystem;
+import io.mailform.postfix.AddressReading;
+import io.mailform.postfix.TargetReader;
 import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * An alias target with an @ that is no address: nothing before it ({@code @example.org}) or no domain after it
- * ({@code alice@}), or a domain that is no host name. postalias stores it as written, and local(8) then bounces every
- * message with "bad address syntax".
+ * An alias target that is no address Postfix can deliver to: an @ with nothing before it ({@code @example.org}), no
+ * domain after it ({@code alice@}) or a domain that is no host name; or routing that Postfix resolves to no valid
+ * domain ({@code user%bad..domain}, {@code a%}, {@code !x}), as {@link TargetReader} reads it. postalias stores it
+ * as written, and local(8) then bounces every message with "bad address syntax".
  */
 final class AliasTargetMalformed implements Rule {
     @Override
     public void check(MailSystem system, Findings findings) {
+        TargetReader reader = TargetReader.of(system);
         for (Alias alias : system.aliases()) {
-            check(alias.targets(), Pointers.of("aliases", alias.name()), findings);
+            check(reader, alias.targets(), Pointers.of("aliases", alias.name()), findings);
         }
-        check(system.rootRecipient(), Pointers.of("root_recipient"), findings);
+        check(reader, system.rootRecipient(), Pointers.of("root_recipient"), findings);
     }
 
-    private static void check(List<AliasTarget> targets, String pointer, Findings findings) {
+    private static void check(TargetReader reader, List<AliasTarget> targets, String pointer, Findings findings) {
         for (int i = 0; i < targets.size(); i++) {
             AliasTarget target = targets.get(i);
-            if (isMalformed(target)) {
+            String fix = "write a local name such as alice, or a whole address such as alice@example.com";
+            if (hasNoDomain(target)) {
                 findings.atValue(Code.ALIAS_TARGET_MALFORMED, Pointers.child(pointer, i), "alias target \""
-                        + target.text() + "\" is no address: " + why(target.text()),
-                        "write a local name such as alice, or a whole address such as alice@example.com");
+                        + target.text() + "\" is no address: " + why(target.text()), fix);
+                continue;
+            }
+            Optional<AddressReading.BadSyntax> bad = badSyntax(reader, target);
+            if (bad.isPresent()) {
+                findings.atValue(Code.ALIAS_TARGET_MALFORMED, Pointers.child(pointer, i), "alias target \""
+                        + target.text() + "\" is no address Postfix can deliver to: Postfix reads it as "
+                        + bad.get().canonical() + ", and " + bad.get().why() + "; local(8) bounces every message for "
+                        + "it with \"bad address syntax\"", fix);
             }
         }
     }
 
+    /** True for a target local(8) bounces for its syntax. */
+    static boolean isMalformed(TargetReader reader, AliasTarget target) {
+        return hasNoDomain(target) || badSyntax(reader, target).isPresent();
+    }
+
+    /**
+     * Why local(8) bounces the target for its syntax. A plain name can fail only by the mail name it gets, which the
+     * rules of mail_name report where it is written.
+     */
+    private static Optional<AddressReading.BadSyntax> badSyntax(TargetReader reader, AliasTarget target) {
+        if (target instanceof AliasTarget.Local local && local.name().chars().noneMatch(c -> "@%!".indexOf(c) >= 0)) {
+            return Optional.empty();
+        }
+        return reader.badSyntax(target);
+    }
+
     /** The binder reads a target with an @ but without a valid user and domain as a local name. */
-    static boolean isMalformed(AliasTarget target) {
+    private static boolean hasNoDomain(AliasTarget target) {
         return target instanceof AliasTarget.Local local && local.name().indexOf('@') >= 0;
     }
 

@@ -45,7 +45,7 @@ final class AliasTargetUnknown implements Rule {
     private static void check(ThisHost host, Set<String> users, String aliasName, AliasTarget target, String pointer,
             List<String> known, Findings findings) {
         Optional<String> localName = host.localName(target);
-        if (localName.isEmpty() || AliasTargetMalformed.isMalformed(target)
+        if (localName.isEmpty() || AliasTargetMalformed.isMalformed(host.targets(), target)
                 || isKnown(host, users, aliasName, localName.get())) {
             return;
         }

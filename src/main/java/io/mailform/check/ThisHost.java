@@ -10,6 +10,7 @@ import io.mailform.model.IpAddress;
 import io.mailform.model.MailSystem;
 import io.mailform.model.RelayHost;
 import io.mailform.postfix.RecipientDelimiter;
+import io.mailform.postfix.TargetReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +29,12 @@ final class ThisHost {
     private static final DomainName LOCALHOST = new DomainName("localhost");
 
     private final MailSystem system;
+    private final TargetReader targets;
     private final Map<String, Alias> aliasesByName = new LinkedHashMap<>();
 
     private ThisHost(MailSystem system) {
         this.system = system;
+        this.targets = TargetReader.of(system);
         for (Alias alias : system.aliases()) {
             // postalias keeps the first of two names that fold to one.
             aliasesByName.putIfAbsent(fold(alias.name()), alias);
@@ -101,15 +104,17 @@ final class ThisHost {
         return Optional.empty();
     }
 
-    /** The local name a target delivers to on this host: a bare name, or an address in a local domain. */
+    /**
+     * The local name a target delivers to on this host, as Postfix resolves it ({@link TargetReader}): a bare name,
+     * an address in a local domain, or routing that leads back here ({@code alice%example.org}).
+     */
     Optional<String> localName(AliasTarget target) {
-        if (target instanceof AliasTarget.Local local) {
-            return Optional.of(local.name());
-        }
-        if (target instanceof AliasTarget.Address address && isLocalDomain(address.domain())) {
-            return Optional.of(address.localPart());
-        }
-        return Optional.empty();
+        return targets.localName(target);
+    }
+
+    /** How Postfix reads alias targets on this host. */
+    TargetReader targets() {
+        return targets;
     }
 
     /** The alias that mail for {@code localName} expands, looked up as local(8) does: whole, then without extension. */

@@ -22,7 +22,8 @@ public record EnvelopeAddress(String written, String localPart, Optional<String>
         return of(address, address);
     }
 
-    private static EnvelopeAddress of(String written, String internal) {
+    /** {@code internal}, the address smtpd took out of {@code written}, split at its last @. */
+    static EnvelopeAddress of(String written, String internal) {
         int at = internal.lastIndexOf('@');
         if (at < 0) {
             return new EnvelopeAddress(written, internal, Optional.empty());

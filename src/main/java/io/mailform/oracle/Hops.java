@@ -9,6 +9,7 @@ import io.mailform.model.RelayAuth;
 import io.mailform.model.Route;
 import io.mailform.postfix.ClientTls;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,8 +45,9 @@ final class Hops {
         return new Hop(sinkName(relay), relay.auth().map(RelayAuth::username), relay.tls(), description);
     }
 
+    /** The route of {@code domain}: the transport map is looked up in lower case, as postmap stores its keys. */
     Optional<Hop> route(String domain) {
-        return Optional.ofNullable(routes.get(domain));
+        return Optional.ofNullable(routes.get(domain.toLowerCase(Locale.ROOT)));
     }
 
     Optional<Hop> fallback() {

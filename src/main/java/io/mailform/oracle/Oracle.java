@@ -5,6 +5,9 @@ import io.mailform.delivery.Outcome;
 import io.mailform.delivery.Reply;
 import io.mailform.model.MailSystem;
 import io.mailform.model.Mode;
+import io.mailform.postfix.AddressReader;
+import io.mailform.postfix.AddressReading;
+import io.mailform.postfix.AddressResolver;
 import io.mailform.postfix.RelayRestrictions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,6 +38,7 @@ public final class Oracle {
     private final MailSystem system;
     private final AddressBook book;
     private final Hops hops;
+    private final AddressReader reader;
     private final Resolver resolver;
     private final RelayPermission relayPermission;
     private final RecipientCheck recipientCheck;
@@ -49,7 +53,8 @@ public final class Oracle {
         this.system = system;
         this.book = new AddressBook(system);
         this.hops = new Hops(system);
-        this.resolver = new Resolver(book, hops);
+        this.reader = AddressReader.of(system);
+        this.resolver = new Resolver(hops, reader);
         this.relayPermission = new RelayPermission(system.networks(), system.postfixParameters().stream()
                 .anyMatch(parameter -> parameter.name().equals("smtpd_sasl_auth_enable")
                         && parameter.value().strip().equalsIgnoreCase("yes")), RelayRestrictions.of(system));
@@ -97,8 +102,8 @@ public final class Oracle {
             uncertainties.add("the message is within " + (QUEUE_FILE_OVERHEAD + edge(limit)) + " bytes of message_size_limit "
                     + limit + ", where what the servers count differs");
         }
-        if (EnvelopeAddress.read(envelope.sender()).isEmpty()) {
-            trace.step("smtpd cannot read an address in MAIL FROM:<" + envelope.sender() + ">");
+        if (reader.sender(envelope.sender(), false) instanceof AddressReading.BadSyntax bad) {
+            trace.step("smtpd refuses MAIL FROM:<" + envelope.sender() + ">: " + bad.why());
             return new Prediction(new Outcome(Reply.of(501, "5.1.7", "Bad sender address syntax"), List.of(),
                     Optional.empty(), List.of()), uncertainties);
         }
@@ -108,18 +113,16 @@ public final class Oracle {
         for (String recipient : envelope.recipients()) {
             trace.step("RCPT TO:<" + recipient + ">");
             Trace nested = trace.nested();
-            Optional<EnvelopeAddress> read = EnvelopeAddress.read(recipient).filter(address -> !address.isNull());
-            if (read.isEmpty()) {
-                nested.step("smtpd cannot read an address in " + recipient);
-            }
-            Optional<Resolution> resolved = read.map(address -> resolver.resolve(address, nested));
-            if (resolved.isEmpty() || resolved.get() instanceof Resolution.BadSyntax) {
+            AddressReading reading = reader.recipient(recipient, false);
+            Resolution resolution = reading instanceof AddressReading.Resolved read
+                    ? resolver.resolve(EnvelopeAddress.of(recipient, read.internal()), reading, nested)
+                    : resolver.resolve(EnvelopeAddress.of(recipient, recipient), reading, nested);
+            if (resolution instanceof Resolution.BadSyntax) {
                 Reply syntax = Reply.of(501, "5.1.3", "Bad recipient address syntax");
                 nested.step("reply: " + syntax);
                 rcpt.add(syntax);
                 continue;
             }
-            Resolution resolution = resolved.get();
             if (resolution instanceof Resolution.Unknown unknown) {
                 uncertainties.add(recipient + ": " + unknown.reason());
             }
@@ -218,7 +221,9 @@ public final class Oracle {
         return arrivals;
     }
 
+    /** A next hop sees the recipient in Postfix's external form, quoted where RFC 822 needs it. */
     private static Arrival toSink(Arrival.Kind kind, String recipient, Hop hop) {
-        return Arrival.inSink(kind, hop.sink(), recipient, hop.login(), hop.encrypted());
+        return Arrival.inSink(kind, hop.sink(), AddressResolver.externalForm(recipient), hop.login(),
+                hop.encrypted());
     }
 }

@@ -1,18 +1,17 @@
 package io.mailform.oracle;
 
 import io.mailform.delivery.Reply;
+import io.mailform.postfix.ReservedNames;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code smtpd_reject_unlisted_recipient}: a recipient in a local domain must be an account of the password file or
  * an alias ({@code local_recipient_maps = proxy:unix:passwd.byname $alias_maps}), by its whole local part or by the
- * part before the recipient delimiter; postmaster and MAILER-DAEMON always pass. Local-only's error transport refuses
+ * part before the recipient delimiter; Postfix's reserved names (postmaster, MAILER-DAEMON, double-bounce) always
+ * pass. Local-only's error transport refuses
  * everything else here too.
  */
 final class RecipientCheck {
-    private static final Set<String> ALWAYS_ACCEPTED = Set.of("postmaster", "mailer-daemon");
-
     private final AddressBook book;
 
     RecipientCheck(AddressBook book) {
@@ -48,7 +47,7 @@ final class RecipientCheck {
 
     private boolean isListed(String localPart) {
         return book.isAccount(localPart) || book.alias(localPart).isPresent()
-                || ALWAYS_ACCEPTED.contains(AddressBook.fold(localPart));
+                || ReservedNames.isReserved(localPart);
     }
 
     private String what(String localPart) {

@@ -70,6 +70,52 @@ public final class AddressResolver {
         return Optional.empty();
     }
 
+    /**
+     * Postfix's rewrite to canonical form (rewrite_tree) of an address without a domain: a source route dropped,
+     * {@code site!user} becomes user@site, else the last % an @, else the address gets {@code @myorigin}. A local
+     * part that is no dot-string is a quoted string to Postfix, whose ! and % count for nothing here.
+     */
+    public static String canonical(String address, String myorigin) {
+        String text = withoutSourceRoute(address);
+        if (text.indexOf('@') >= 0) {
+            return text;
+        }
+        if (Parts.isDotString(text)) {
+            int bang = text.indexOf('!');
+            if (bang >= 0) {
+                return text.substring(bang + 1) + "@" + text.substring(0, bang);
+            }
+            int percent = text.lastIndexOf('%');
+            if (percent >= 0) {
+                return text.substring(0, percent) + "@" + text.substring(percent + 1);
+            }
+        }
+        return text + "@" + myorigin;
+    }
+
+    /**
+     * The address as Postfix writes it on the wire (quote_822_local): a local part that is no RFC 822 dot-string is
+     * written as a quoted string, e.g. {@code "a b"@remote.test} or {@code ""@remote.test}; 8-bit characters need no
+     * quotes.
+     */
+    public static String externalForm(String address) {
+        int at = address.lastIndexOf('@');
+        String localPart = at < 0 ? address : address.substring(0, at);
+        if (Parts.isDotString(localPart)) {
+            return address;
+        }
+        StringBuilder quoted = new StringBuilder("\"");
+        for (int i = 0; i < localPart.length(); i++) {
+            char c = localPart.charAt(i);
+            if (c == '"' || c == '\\' || c == '\r') {
+                quoted.append('\\');
+            }
+            quoted.append(c);
+        }
+        quoted.append('"');
+        return at < 0 ? quoted.toString() : quoted + address.substring(at);
+    }
+
     /** Postfix strips an RFC 821 source route ({@code @a,@b:user@domain}) before anything else. */
     static String withoutSourceRoute(String address) {
         int colon = address.indexOf(':');
@@ -107,7 +153,7 @@ public final class AddressResolver {
 
     private static Optional<Resolved> valid(Parts parts, boolean local) {
         String domain = parts.domain();
-        boolean valid = domain.startsWith("[") ? HostSyntax.isMailhostLiteral(domain) : HostSyntax.isHostname(domain);
+        boolean valid = domain.startsWith("[") ? HostSyntax.isMailhostLiteral(domain) : HostSyntax.isUtf8Hostname(domain);
         return valid ? Optional.of(new Resolved(parts.local(), domain, local)) : Optional.empty();
     }
 
@@ -134,14 +180,14 @@ public final class AddressResolver {
             return !isDotString(local);
         }
 
-        /** quote_822_local's test: atoms separated by single dots, without RFC 822 specials. */
-        private static boolean isDotString(String text) {
+        /** quote_822_local's test: atoms separated by single dots, without RFC 822 specials; 8-bit is left alone. */
+        static boolean isDotString(String text) {
             if (text.isEmpty() || text.startsWith(".") || text.endsWith(".") || text.contains("..")) {
                 return false;
             }
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (c > 127 || c == ' ' || Character.isISOControl(c) || "()<>@,;:\\\"[]".indexOf(c) >= 0) {
+                if (c == ' ' || c < 32 || c == 127 || "()<>@,;:\\\"[]".indexOf(c) >= 0) {
                     return false;
                 }
             }

@@ -1,5 +1,6 @@
 package io.mailform.postfix;
 
+import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -50,6 +51,21 @@ public final class HostSyntax {
             }
         }
         return nonNumeric;
+    }
+
+    /**
+     * A host name as Postfix's valid_utf8_hostname accepts it with SMTPUTF8 on (every description's compatibility
+     * level): a name outside ASCII counts when its IDNA form (A-labels) is a valid host name.
+     */
+    public static boolean isUtf8Hostname(String name) {
+        if (name.chars().allMatch(c -> c < 128)) {
+            return isHostname(name);
+        }
+        try {
+            return isHostname(IDN.toASCII(name, IDN.ALLOW_UNASSIGNED));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** A dotted quad as Postfix's valid_ipv4_hostaddr accepts it: four octets up to 255, no 0.x.y.z but 0.0.0.0. */

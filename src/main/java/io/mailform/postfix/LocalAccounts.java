@@ -7,6 +7,7 @@ import io.mailform.model.User;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,7 +15,7 @@ import java.util.TreeSet;
  * The accounts local(8) delivers to on a host running the description: Debian's system accounts, the users, and
  * every local name an alias or {@code root_recipient} delivers to that is neither a user nor an alias (Postfix
  * delivers those to the system account of that name, which the host is taken to have, as the test sandboxes
- * create it). A local name with an extension counts as the name before the delimiter when that one is known.
+ * create it). Which targets are local names is {@link TargetReader}'s reading. A local name with an extension counts as the name before the delimiter when that one is known.
  */
 public final class LocalAccounts {
     private LocalAccounts() {
@@ -37,23 +38,18 @@ public final class LocalAccounts {
         if (!system.rootRecipient().isEmpty()) {
             aliases.add("root");
         }
-        List<String> domains = LocalDomains.of(system);
-        boolean originLocal = domains.contains(LocalDomains.myorigin(system));
+        TargetReader reader = TargetReader.of(system);
         RecipientDelimiter delimiter = RecipientDelimiter.of(system.recipientDelimiter());
         Set<String> implied = new LinkedHashSet<>();
         List<AliasTarget> targets = new ArrayList<>();
         system.aliases().forEach(alias -> targets.addAll(alias.targets()));
         targets.addAll(system.rootRecipient());
         for (AliasTarget target : targets) {
-            String name = null;
-            if (target instanceof AliasTarget.Local local && originLocal) {
-                name = fold(local.name());
-            } else if (target instanceof AliasTarget.Address address && domains.contains(address.domain().value())) {
-                name = fold(address.localPart());
-            }
-            if (name == null) {
+            Optional<String> localName = reader.localName(target);
+            if (localName.isEmpty()) {
                 continue;
             }
+            String name = fold(localName.get());
             String full = name;
             String base = delimiter.stripExtension(name)
                     .filter(stripped -> !isKnown(full, users, aliases) && isKnown(stripped, users, aliases))

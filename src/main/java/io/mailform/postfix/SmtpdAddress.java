@@ -108,6 +108,7 @@ public final class SmtpdAddress {
             return false;
         }
 
+        /** A literal left open ends with the text. */
         private boolean domainLiteral() {
             address.append('[');
             while (position < text.length()) {
@@ -117,9 +118,11 @@ public final class SmtpdAddress {
                     return true;
                 }
             }
-            return false;
+            address.append(']');
+            return true;
         }
 
+        /** Comments nest; one left open ends with the text. */
         private boolean skipComment() {
             int depth = 1;
             while (position < text.length()) {
@@ -132,7 +135,7 @@ public final class SmtpdAddress {
                     return true;
                 }
             }
-            return false;
+            return true;
         }
     }
 }

@@ -7,12 +7,17 @@ import io.mailform.model.DomainName;
 import io.mailform.model.MailSystem;
 import io.mailform.model.SecretSource;
 import io.mailform.model.User;
+import io.mailform.postfix.AddressReading;
+import io.mailform.postfix.AddressResolver;
+import io.mailform.postfix.LocalAccounts;
 import io.mailform.postfix.SystemAccounts;
+import io.mailform.postfix.TargetReader;
 import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,12 +62,15 @@ record Mailboxes(List<Account> accounts, List<ProvisionedAlias> aliases) {
         private final Findings findings;
         private final Set<String> aliasNames = new LinkedHashSet<>();
         private final Set<String> users = new LinkedHashSet<>();
-        private final Set<String> implied = new LinkedHashSet<>();
+        private final TargetReader targets;
+        private final List<String> implied;
 
         Builder(MailSystem system, LocalDomains domains, Findings findings) {
             this.system = system;
             this.domains = domains;
             this.findings = findings;
+            this.targets = TargetReader.of(system);
+            this.implied = LocalAccounts.implied(system);
         }
 
         Mailboxes build() {
@@ -125,38 +133,23 @@ record Mailboxes(List<Account> accounts, List<ProvisionedAlias> aliases) {
             return targets;
         }
 
-        /** The target as a full address, or empty for a kind James cannot deliver to. */
+        /**
+         * The target as a full address, where Postfix's local(8) sends it ({@link TargetReader}): a local name in a
+         * local domain, or the address it forwards to; empty for a kind James cannot deliver to.
+         */
         private Optional<String> address(AliasTarget target) {
-            if (target instanceof AliasTarget.Local local) {
-                String name = LocalName.fold(local.name());
-                Optional<DomainName> remoteOrigin = system.mailName().filter(mailName -> !domains.contains(mailName));
-                if (remoteOrigin.isPresent()) {
-                    // Postfix qualifies a bare target with myorigin; when that domain is not local (a satellite's
-                    // mail name), the target is mail for another host, not a mailbox here.
-                    return Optional.of(name + "@" + remoteOrigin.get().value());
-                }
-                noteLocal(name);
-                return Optional.of(name + "@" + domains.defaultDomain().value());
+            Optional<AddressReading> reading = targets.read(target);
+            if (reading.isEmpty() || !(reading.get() instanceof AddressReading.Resolved read)) {
+                return Optional.empty();
             }
-            if (target instanceof AliasTarget.Address address) {
-                if (!domains.contains(address.domain())) {
-                    return Optional.of(address.text());
-                }
-                String name = LocalName.fold(address.localPart());
-                noteLocal(name);
-                return Optional.of(name + "@" + address.domain().value());
+            AddressResolver.Resolved resolved = read.resolved();
+            if (!resolved.local()) {
+                return Optional.of(AddressResolver.externalForm(resolved.address()));
             }
-            return Optional.empty();
-        }
-
-        /** A local name that is no user and no alias is a system account for Postfix, so an account here. */
-        private void noteLocal(String name) {
-            String base = LocalName.withoutExtension(name, system.recipientDelimiter())
-                    .filter(stripped -> !isKnown(name) && isKnown(stripped))
-                    .orElse(name);
-            if (!isKnown(base)) {
-                implied.add(base);
-            }
+            // Accounts are not per domain: a bare name goes to the default domain, as James qualifies it.
+            String domain = target instanceof AliasTarget.Local ? domains.defaultDomain().value()
+                    : resolved.domain().toLowerCase(Locale.ROOT);
+            return Optional.of(LocalName.fold(resolved.localPart()) + "@" + domain);
         }
 
         private boolean isKnown(String name) {

@@ -2,6 +2,7 @@ package io.mailform.runtime.scenario;
 
 import java.util.List;
 
+import io.mailform.runtime.smtp.PostfixRcptCmdHandler;
 import io.mailform.scenario.Case;
 
 /**
@@ -24,7 +25,33 @@ final class KnownDifferences {
         (item, mismatches) -> sendsToLiterals(item) && mismatches.stream().anyMatch(mismatch ->
             mismatch.matches("RCPT [^ ]*@\\[[^ ]*: .*")));
 
-    static final List<KnownDifference> ALL = List.of(LITERAL_BRACKETS, OWN_ADDRESS_LITERAL);
+    static final KnownDifference ADDRESS_JAMES_CANNOT_HOLD = new KnownDifference("KD3",
+        "James cannot hold some addresses Postfix takes: a local part with two dots in a row or a dot at either end "
+            + "(even quoted), a domain label that begins or ends with '_', a top-level label of digits, an IPv6 "
+            + "address literal; the runtime answers 553 with \"" + PostfixRcptCmdHandler.CANNOT_HOLD + "\" where "
+            + "Postfix takes them",
+        "James's MailAddress and Domain refuse these forms and every part of James carries addresses as MailAddress",
+        KnownDifferences::onlyAddressesJamesCannotHold);
+
+    static final List<KnownDifference> ALL = List.of(LITERAL_BRACKETS, OWN_ADDRESS_LITERAL,
+        ADDRESS_JAMES_CANNOT_HOLD);
+
+    /**
+     * True when James refused the sender, or every recipient, as an address it cannot hold, and the mismatches are
+     * only those refusals and what follows from them: no reply later in the transaction, copies that never came.
+     * A copy that arrived where Postfix's did not is never excused.
+     */
+    private static boolean onlyAddressesJamesCannotHold(Case item, List<String> mismatches) {
+        String cannotHold = PostfixRcptCmdHandler.CANNOT_HOLD;
+        long recipientsRefused = mismatches.stream()
+            .filter(mismatch -> mismatch.contains(cannotHold) && mismatch.matches("(message \\d+: )?RCPT .*"))
+            .count();
+        boolean senderRefused = mismatches.stream()
+            .anyMatch(mismatch -> mismatch.contains(cannotHold) && mismatch.matches("(message \\d+: )?MAIL: .*"));
+        boolean allRefused = senderRefused || recipientsRefused >= item.send().to().size();
+        return allRefused && mismatches.stream().allMatch(mismatch -> mismatch.contains(cannotHold)
+            || mismatch.startsWith("missing: ") || mismatch.endsWith(", got no reply"));
+    }
 
     private KnownDifferences() {
     }

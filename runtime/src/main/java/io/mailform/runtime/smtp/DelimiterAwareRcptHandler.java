@@ -21,7 +21,7 @@ import io.mailform.runtime.address.RecipientDirectory;
  * and always when it is one of Postfix's reserved names; else {@code 550 5.1.1 ... User unknown in local recipient
  * table}. Recipients in other domains are left to the relay check.
  */
-public class DelimiterAwareRcptHandler implements RcptHook, ProtocolHandler {
+public class DelimiterAwareRcptHandler implements RcptHook, EnvelopeRecipientCheck, ProtocolHandler {
     private static final Logger LOGGER = LoggerFactory.getLogger(DelimiterAwareRcptHandler.class);
 
     private final RecipientDirectory recipients;
@@ -33,17 +33,22 @@ public class DelimiterAwareRcptHandler implements RcptHook, ProtocolHandler {
 
     @Override
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress recipient) {
-        boolean local = EnvelopeRecipient.current(session).map(EnvelopeRecipient::local).orElse(false);
-        if (!local || ReservedNames.isReserved(recipient.getLocalPart())) {
+        return check(session, EnvelopeRecipientCheck.current(session));
+    }
+
+    /** A local part James cannot hold is no user and has no mapping: provisioning could not have made one. */
+    @Override
+    public HookResult check(SMTPSession session, EnvelopeRecipient recipient) {
+        if (!recipient.local() || ReservedNames.isReserved(recipient.localPart())) {
             return HookResult.DECLINED;
         }
-        String given = EnvelopeRecipient.given(session, recipient);
+        String given = recipient.given();
         try {
-            if (recipients.resolve(recipient).isPresent()) {
+            if (recipient.address().isPresent() && recipients.resolve(recipient.address().get()).isPresent()) {
                 return HookResult.DECLINED;
             }
         } catch (Exception e) {
-            LOGGER.error("Cannot look up recipient {}", recipient.asString(), e);
+            LOGGER.error("Cannot look up recipient {}", given, e);
             return HookResult.builder()
                 .hookReturnCode(HookReturnCode.denySoft())
                 .smtpReturnCode("451")

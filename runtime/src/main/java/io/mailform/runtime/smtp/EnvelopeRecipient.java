@@ -12,25 +12,33 @@ import org.apache.james.protocols.smtp.SMTPSession;
 import io.mailform.postfix.AddressResolver;
 
 /**
- * A recipient of the current RCPT command as Postfix's smtpd sees it: as the client gave it (internal form, which
- * Postfix's replies quote) and where it resolves to. The resolved address is the envelope recipient James keeps, as
- * Postfix delivers to it: {@code friend%remote.test@example.org} leaves as {@code friend@remote.test}.
+ * A recipient of the current RCPT or VRFY command as Postfix's smtpd sees it: as the client gave it (internal form,
+ * which Postfix's replies quote) and where it resolves to ({@code localPart@domain}, in a local domain or not). The
+ * checks of the runtime decide on this reading alone. {@code address} is the resolved address as James holds it, the
+ * envelope recipient James delivers to, as Postfix does ({@code friend%remote.test@example.org} leaves as
+ * {@code friend@remote.test}); empty where James's address syntax cannot hold what Postfix takes (known difference
+ * KD3).
  */
-record EnvelopeRecipient(String given, MailAddress address, boolean local) {
+record EnvelopeRecipient(String given, String localPart, String domain, boolean local,
+        Optional<MailAddress> address) {
     static final ProtocolSession.AttachmentKey<EnvelopeRecipient> CURRENT =
         ProtocolSession.AttachmentKey.of("mailform.envelopeRecipient", EnvelopeRecipient.class);
 
-    /** The resolved address as James can hold it, or empty when James's address syntax cannot (IPv6 literals). */
-    static Optional<EnvelopeRecipient> of(String given, AddressResolver.Resolved resolved) {
+    static EnvelopeRecipient of(String given, AddressResolver.Resolved resolved) {
+        return new EnvelopeRecipient(given, resolved.localPart(), resolved.domain(), resolved.local(),
+            jamesAddress(resolved.localPart(), resolved.domain()));
+    }
+
+    /** {@code localPart@domain} as James's MailAddress, or empty when James's syntax cannot hold it. */
+    static Optional<MailAddress> jamesAddress(String localPart, String domain) {
         try {
-            return Optional.of(new EnvelopeRecipient(given,
-                new MailAddress(quotedIfNeeded(resolved.localPart()) + "@" + resolved.domain()), resolved.local()));
+            return Optional.of(new MailAddress(quotedIfNeeded(localPart) + "@" + domain));
         } catch (AddressException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
-    /** The recipient the current RCPT command is about, once its argument has been read. */
+    /** The recipient the current RCPT or VRFY command is about, once its argument has been read. */
     static Optional<EnvelopeRecipient> current(SMTPSession session) {
         return session.getAttachment(CURRENT, State.Transaction);
     }

@@ -21,7 +21,7 @@ import org.apache.james.protocols.smtp.hook.RcptHook;
  * Postfix's transport map, matched exactly). Clients that may not relay are left to the relay check, which Postfix
  * applies first.
  */
-public class ErrorTransportRcptHook implements RcptHook, ProtocolHandler {
+public class ErrorTransportRcptHook implements RcptHook, EnvelopeRecipientCheck, ProtocolHandler {
     private Set<String> routedDomains = Set.of();
 
     @Override
@@ -32,16 +32,19 @@ public class ErrorTransportRcptHook implements RcptHook, ProtocolHandler {
 
     @Override
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress recipient) {
-        boolean local = EnvelopeRecipient.current(session).map(EnvelopeRecipient::local).orElse(false);
-        String domain = recipient.getDomain().asString();
-        if (local || !session.isRelayingAllowed() || routedDomains.contains(domain)) {
+        return check(session, EnvelopeRecipientCheck.current(session));
+    }
+
+    @Override
+    public HookResult check(SMTPSession session, EnvelopeRecipient recipient) {
+        String domain = recipient.domain().toLowerCase(Locale.ROOT);
+        if (recipient.local() || !session.isRelayingAllowed() || routedDomains.contains(domain)) {
             return HookResult.DECLINED;
         }
         return HookResult.builder()
             .hookReturnCode(HookReturnCode.deny())
             .smtpReturnCode("550")
-            .smtpDescription("5.1.1 <" + EnvelopeRecipient.given(session, recipient) + ">: Recipient address rejected: "
-                + domain)
+            .smtpDescription("5.1.1 <" + recipient.given() + ">: Recipient address rejected: " + domain)
             .build();
     }
 }

@@ -60,7 +60,7 @@ public class PostfixVrfyCmdHandler extends AbstractHookableCmdHandler<RcptHook> 
         // Postfix takes every word after VRFY as one address.
         SmtpdTokens.Token address = new SmtpdTokens.Token(String.join(" ", words.textsFrom(0)),
             words.tokens().stream().anyMatch(SmtpdTokens.Token::broken));
-        Optional<EnvelopeRecipient> recipient = reader.read(session, address);
+        Optional<EnvelopeRecipient> recipient = reader.recipient(session, address, false);
         if (recipient.isEmpty()) {
             return BAD_ADDRESS;
         }
@@ -68,11 +68,16 @@ public class PostfixVrfyCmdHandler extends AbstractHookableCmdHandler<RcptHook> 
         return null;
     }
 
+    /** As for RCPT: the runtime's checks read Postfix's form; James's own hooks only addresses James can hold. */
     @Override
     protected HookResult callHook(RcptHook hook, SMTPSession session, String parameters) {
-        EnvelopeRecipient recipient = EnvelopeRecipient.current(session)
-            .orElseThrow(() -> new IllegalStateException("VRFY hooks run after the address was read"));
-        return hook.doRcpt(session, MaybeSender.nullSender(), recipient.address(), Map.of());
+        EnvelopeRecipient recipient = EnvelopeRecipientCheck.current(session);
+        if (hook instanceof EnvelopeRecipientCheck check) {
+            return check.check(session, recipient);
+        }
+        return recipient.address()
+            .map(address -> hook.doRcpt(session, MaybeSender.nullSender(), address, Map.of()))
+            .orElse(HookResult.DECLINED);
     }
 
     @Override

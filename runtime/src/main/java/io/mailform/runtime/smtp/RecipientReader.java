@@ -7,13 +7,13 @@ import org.apache.james.domainlist.api.DomainList;
 import org.apache.james.domainlist.api.DomainListException;
 import org.apache.james.protocols.smtp.SMTPSession;
 
-import io.mailform.postfix.AddressResolver;
-import io.mailform.postfix.SmtpdAddress;
+import io.mailform.postfix.AddressReader;
+import io.mailform.postfix.AddressReading;
 
 /**
- * Reads the address word of RCPT TO or VRFY as Postfix's smtpd does: the internal form ({@link SmtpdAddress}), a
- * bare name qualified with the mail name (myorigin, as Postfix canonicalizes it before any check), then resolved
- * ({@link AddressResolver}) against James's local domains, with the host name for an address left without domain.
+ * Reads the address word of MAIL FROM, RCPT TO or VRFY as Postfix's smtpd does ({@link AddressReader}), against
+ * James's local domains, with the mail name for a bare address (myorigin) and the host name for an address left
+ * without domain.
  */
 final class RecipientReader {
     private final MailNameQualifier qualifier;
@@ -25,19 +25,26 @@ final class RecipientReader {
     }
 
     /** Empty when Postfix answers "Bad recipient address syntax". */
-    Optional<EnvelopeRecipient> read(SMTPSession session, SmtpdTokens.Token word) {
+    Optional<EnvelopeRecipient> recipient(SMTPSession session, SmtpdTokens.Token word, boolean smtputf8) {
         if (word.broken()) {
             return Optional.empty();
         }
-        return SmtpdAddress.internalForm(word.text())
-            .filter(address -> !address.isEmpty())
-            .flatMap(address -> resolved(session, address));
+        return reader(session).recipient(word.text(), smtputf8) instanceof AddressReading.Resolved read
+            ? Optional.of(EnvelopeRecipient.of(read.internal(), read.resolved()))
+            : Optional.empty();
     }
 
-    private Optional<EnvelopeRecipient> resolved(SMTPSession session, String given) {
-        String qualified = given.indexOf('@') < 0 ? given + "@" + qualifier.domain() : given;
-        AddressResolver resolver = new AddressResolver(this::isLocalDomain, session.getConfiguration().getHelloName());
-        return resolver.resolve(qualified).flatMap(resolved -> EnvelopeRecipient.of(given, resolved));
+    /** The sender of MAIL FROM as Postfix reads it; a broken word is bad syntax. */
+    AddressReading sender(SMTPSession session, SmtpdTokens.Token word, boolean smtputf8) {
+        if (word.broken()) {
+            return new AddressReading.BadSyntax(word.text(), word.text(), "a quote or bracket is left open");
+        }
+        return reader(session).sender(word.text(), smtputf8);
+    }
+
+    private AddressReader reader(SMTPSession session) {
+        return new AddressReader(this::isLocalDomain, qualifier.domain(),
+            session.getConfiguration().getHelloName());
     }
 
     private boolean isLocalDomain(String domain) {

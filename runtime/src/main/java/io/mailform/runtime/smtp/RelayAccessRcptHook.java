@@ -13,17 +13,21 @@ import org.apache.james.protocols.smtp.hook.RcptHook;
  * denied} for every recipient that does not resolve to a local domain, however the address hides its destination.
  * Whether the client may relay is James's session state: its address in {@code authorizedAddresses}, or a login.
  */
-public class RelayAccessRcptHook implements RcptHook {
+public class RelayAccessRcptHook implements RcptHook, EnvelopeRecipientCheck {
     @Override
     public HookResult doRcpt(SMTPSession session, MaybeSender sender, MailAddress recipient) {
-        boolean local = EnvelopeRecipient.current(session).map(EnvelopeRecipient::local).orElse(false);
-        if (local || session.isRelayingAllowed()) {
+        return check(session, EnvelopeRecipientCheck.current(session));
+    }
+
+    @Override
+    public HookResult check(SMTPSession session, EnvelopeRecipient recipient) {
+        if (recipient.local() || session.isRelayingAllowed()) {
             return HookResult.DECLINED;
         }
         return HookResult.builder()
             .hookReturnCode(HookReturnCode.denySoft())
             .smtpReturnCode("454")
-            .smtpDescription("4.7.1 <" + EnvelopeRecipient.given(session, recipient) + ">: Relay access denied")
+            .smtpDescription("4.7.1 <" + recipient.given() + ">: Relay access denied")
             .build();
     }
 }
