@@ -32,13 +32,17 @@ final class AliasTargets {
         return new AliasTarget.Local(text);
     }
 
-    /** The domain written after the '@', or null when it is no domain name (the target is then a local name). */
+    /**
+     * The domain written after the '@', or null when it is no domain name (the target is then a local name). One
+     * trailing dot is dropped, as Postfix drops it ({@code alice@example.org.} is alice@example.org).
+     */
     private DomainName domain(String text) {
         DomainName known = domains.get(text);
         if (known != null || domains.containsKey(text)) {
             return known;
         }
-        DomainName domain = DomainName.isValid(text) ? new DomainName(text) : null;
+        String name = text.endsWith(".") && !text.endsWith("..") ? text.substring(0, text.length() - 1) : text;
+        DomainName domain = DomainName.isValid(name) ? new DomainName(name) : null;
         domains.put(text, domain);
         return domain;
     }

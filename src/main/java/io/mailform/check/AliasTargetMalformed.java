@@ -75,6 +75,11 @@ final class AliasTargetMalformed implements Rule {
         if (at == text.length() - 1) {
             return "no domain comes after the @";
         }
-        return "\"" + text.substring(at + 1) + "\" is no domain name";
+        String domain = text.substring(at + 1);
+        if (domain.contains("_") || domain.startsWith("[")) {
+            return "\"" + domain + "\" is no domain name of letters, digits and hyphens (Postfix would forward to "
+                    + "a name with an underscore or to an address literal; mailform takes neither in alias targets)";
+        }
+        return "\"" + domain + "\" is no domain name";
     }
 }
