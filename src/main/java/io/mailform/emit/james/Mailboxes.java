@@ -118,7 +118,7 @@ record Mailboxes(List<Account> accounts, List<ProvisionedAlias> aliases) {
             List<String> targets = new ArrayList<>();
             List<Integer> unsupported = new ArrayList<>();
             for (int i = 0; i < entry.targets().size(); i++) {
-                Optional<String> address = address(entry.targets().get(i));
+                Optional<String> address = address(entry.targets().get(i)).filter(JamesAddressSyntax::canHold);
                 if (address.isPresent()) {
                     if (!targets.contains(address.get())) {
                         targets.add(address.get());
@@ -163,8 +163,11 @@ record Mailboxes(List<Account> accounts, List<ProvisionedAlias> aliases) {
                 why = "James cannot pipe mail into a command";
             } else if (target instanceof AliasTarget.File) {
                 why = "James cannot append mail to a file";
-            } else {
+            } else if (target instanceof AliasTarget.Include) {
                 why = "James cannot read alias targets from a file";
+            } else {
+                why = "Postfix delivers it to " + address(target).orElse(target.text())
+                        + ", an address James's address syntax cannot hold (known difference KD3)";
             }
             String consequence = nothingLeft
                     ? "; it is the only target of \"" + entry.name() + "\", so James refuses mail for \""
