@@ -26,10 +26,10 @@ final class KnownDifferences {
             mismatch.matches("RCPT [^ ]*@\\[[^ ]*: .*")));
 
     static final KnownDifference ADDRESS_JAMES_CANNOT_HOLD = new KnownDifference("KD3",
-        "James cannot hold some addresses Postfix takes: a local part with two dots in a row or a dot at either end "
-            + "(even quoted), a domain label that begins or ends with '_', a top-level label of digits, an IPv6 "
-            + "address literal; the runtime answers 553 with \"" + PostfixRcptCmdHandler.CANNOT_HOLD + "\" where "
-            + "Postfix takes them",
+        "James cannot hold some addresses Postfix takes: a local part with two dots in a row or an empty one (even "
+            + "quoted), a domain with an underscore or outside ASCII, a top-level label of digits, an IPv6 address "
+            + "literal, a name over 253 characters; the runtime refuses them exactly where Postfix does, and answers "
+            + "553 with \"" + PostfixRcptCmdHandler.CANNOT_HOLD + "\" where Postfix takes one",
         "James's MailAddress and Domain refuse these forms and every part of James carries addresses as MailAddress",
         KnownDifferences::onlyAddressesJamesCannotHold);
 
