@@ -170,8 +170,9 @@ public final class RunMain {
                 + ", changed from the compiled configuration as follows:");
             running.overrides().forEach(override -> System.err.println("  " + override.describe()));
             if (!running.createdAccounts().isEmpty()) {
-                System.err.println("mailform-runtime: created the system accounts "
-                    + String.join(", ", running.createdAccounts()) + "; they are removed at stop");
+                System.err.println("mailform-runtime: added the system accounts "
+                    + String.join(", ", running.createdAccounts()) + " for the instance; the last instance that "
+                    + "uses them removes them at stop");
             }
             return ready(running.ports(), stopped);
         }

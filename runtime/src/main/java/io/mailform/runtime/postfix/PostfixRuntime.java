@@ -120,16 +120,21 @@ public final class PostfixRuntime {
         return List.copyOf(names);
     }
 
-    /** Creates the accounts this host lacks, each removed again by the teardown; returns those. */
-    private static List<String> createMissing(List<String> accounts, Teardown teardown)
-            throws StartupException, IOException {
+    /**
+     * Adds the accounts this host lacks, or shares those another instance added ({@link SharedAccounts}), each given
+     * back by the teardown; returns those, which are mailform's and not the host's.
+     */
+    private static List<String> createMissing(List<String> accounts, Teardown teardown) throws StartupException {
         List<String> created = new ArrayList<>();
         for (String account : accounts) {
-            if (!SystemAccounts.exists(account)) {
-                created.add(teardown.afterChange("create the system account " + account, () -> {
-                    SystemAccounts.create(account);
-                    return account;
-                }, SystemAccounts::remove));
+            boolean added = teardown.afterChange("add the system account " + account,
+                () -> SharedAccounts.take(account), taken -> {
+                    if (Boolean.TRUE.equals(taken)) {
+                        SharedAccounts.release(account);
+                    }
+                });
+            if (added) {
+                created.add(account);
             }
         }
         return created;

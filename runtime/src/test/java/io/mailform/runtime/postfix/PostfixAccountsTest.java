@@ -63,4 +63,47 @@ class PostfixAccountsTest {
             assertEquals(existing.contains(account), SystemAccounts.exists(account), account);
         }
     }
+
+    @Test
+    void twoInstancesShareTheAccountsTheyAddAndTheLastOneRemovesThem() throws Exception {
+        for (String account : NEW) {
+            assertFalse(SystemAccounts.exists(account), account + " must not exist before the test");
+        }
+        Path description = Path.of("src/test/resources/descriptions/new-accounts.yaml");
+        RunningPostfix first = PostfixRuntime.start(PostfixOptions.of(description));
+        try {
+            RunningPostfix second = PostfixRuntime.start(PostfixOptions.of(description));
+            try {
+                assertEquals(NEW, second.createdAccounts(), "the second instance shares what the first added");
+            } finally {
+                second.close();
+            }
+            for (String account : NEW) {
+                assertTrue(SystemAccounts.exists(account), account + " stays while the first instance runs");
+            }
+        } finally {
+            first.close();
+        }
+        for (String account : NEW) {
+            assertFalse(SystemAccounts.exists(account), account + " is removed by the last instance");
+        }
+    }
+
+    @Test
+    void anAccountLeftByAnInstanceThatDiedIsTakenOverAndRemoved() throws Exception {
+        String account = NEW.get(0);
+        assertFalse(SystemAccounts.exists(account), account + " must not exist before the test");
+        assertTrue(SharedAccounts.take(account));
+        // As if the instance died: its lock goes with its JVM, the account and its mark stay.
+        SharedAccounts.forget(account);
+        assertTrue(SystemAccounts.exists(account));
+        RunningPostfix postfix = PostfixRuntime.start(PostfixOptions.of(
+            Path.of("src/test/resources/descriptions/new-accounts.yaml")));
+        try {
+            assertEquals(NEW, postfix.createdAccounts());
+        } finally {
+            postfix.close();
+        }
+        assertFalse(SystemAccounts.exists(account), account + " is removed by the instance that took it over");
+    }
 }

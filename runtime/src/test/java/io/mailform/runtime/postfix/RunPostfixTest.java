@@ -72,7 +72,7 @@ class RunPostfixTest {
             Path instance = instanceDirectory();
             String log = stderr();
             assertTrue(log.contains("main.cf: smtpd_authorized_xclient_hosts = 127.0.0.1 (tests choose"), log);
-            assertTrue(log.contains("created the system accounts mfnewuser, mfaliased"), log);
+            assertTrue(log.contains("added the system accounts mfnewuser, mfaliased"), log);
             for (String account : ACCOUNTS) {
                 assertTrue(SystemAccounts.exists(account), account);
             }
