@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * <p>A description that fails the schema is not bound as a whole: it has no model, so nothing compiles, explains or
  * tests from it. Its semantic problems are still looked for in what passed ({@link Pruner}): every part that holds
  * a schema error is left out, at the smallest unit that can go alone (one alias, user, route, network, destination
- * or postfix parameter, otherwise the top-level key), and an unknown top-level key also leaves out the key it
+ * or postfix parameter, otherwise the top-level key), and an unknown top-level key also leaves out the keys it
  * resembles, or every key not written if it resembles none; what is left is validated again (leaving out one part
  * can make another fail, and that goes too), bound, and checked by the rules that read nothing left out, whole or
  * in part, directly or through a default derived from it ({@link io.mailform.check.Rule#reads}). A rule that judges

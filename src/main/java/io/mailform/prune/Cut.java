@@ -32,7 +32,6 @@ final class Cut {
     enum Step { NEW, KNOWN, HOPELESS }
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final List<String> KNOWN_KEYS = Arrays.stream(Part.values()).map(Part::key).toList();
 
     private final JsonNode file;
     /** Top-level keys left out whole: removed, or missing though required. */
@@ -97,7 +96,10 @@ final class Cut {
             int index = Pointers.index(entry);
             return index < 0 ? added(keys.add(key)) : added(items.computeIfAbsent(key, k -> new TreeSet<>()).add(index));
         }
-        return added(entries.computeIfAbsent(key, k -> new TreeSet<>()).add(entry));
+        if (value.isObject()) {
+            return added(entries.computeIfAbsent(key, k -> new TreeSet<>()).add(entry));
+        }
+        return added(keys.add(key));
     }
 
     private static Step added(boolean isNew) {
@@ -188,16 +190,20 @@ final class Cut {
     }
 
     /**
-     * The parts left out: each key left out, and what an unknown key may have been meant as (the known key it
-     * resembles, or every key not written when it resembles none); each default derived from a part left out. The
-     * collections some entries were left out of are thinned.
+     * The parts left out: each key left out, and what an unknown key may have been meant as (every known key it
+     * resembles as closely as a did-you-mean would, or every key not written when it resembles none); each default
+     * derived from a part left out. The collections some entries were left out of are thinned.
      */
     private Coverage coverage() {
         EnumSet<Part> leftOut = EnumSet.noneOf(Part.class);
         keys.forEach(key -> Part.ofKey(key).ifPresent(leftOut::add));
         for (String unknown : unknownKeys) {
-            Suggestions.closest(unknown, KNOWN_KEYS).flatMap(Part::ofKey).ifPresentOrElse(leftOut::add,
-                    () -> Arrays.stream(Part.values()).filter(part -> !file.has(part.key())).forEach(leftOut::add));
+            List<Part> resembled = Arrays.stream(Part.values())
+                    .filter(part -> Suggestions.closest(unknown, List.of(part.key())).isPresent()).toList();
+            if (resembled.isEmpty()) {
+                Arrays.stream(Part.values()).filter(part -> !file.has(part.key())).forEach(leftOut::add);
+            }
+            leftOut.addAll(resembled);
         }
         for (Part part : Part.values()) {
             if (!rest.has(part.key()) && Binder.defaultDerivedFrom(part).stream().anyMatch(leftOut::contains)) {
