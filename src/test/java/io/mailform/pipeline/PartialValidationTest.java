@@ -78,10 +78,10 @@ class PartialValidationTest {
     void aModeLeftOutStillAllowsWhatDoesNotDependOnIt() {
         List<String> found = codes("""
                 version: 1
-                mode: satelite
-                hostname: host.example.org
+                mode: internet-sit
+                hostname: mail.example.org
                 mail_name: example.org
-                destinations: [localhost]
+                destinations: [example.org, localhost]
                 aliases: {a: b, b: a}
                 """);
         // The destinations are written, so local names do not depend on the mode: the loop is certain.
