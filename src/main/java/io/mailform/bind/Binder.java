@@ -12,6 +12,7 @@ import io.mailform.model.Interfaces;
 import io.mailform.model.IpAddress;
 import io.mailform.model.MailSystem;
 import io.mailform.model.Mode;
+import io.mailform.model.Part;
 import io.mailform.model.PostfixParameter;
 import io.mailform.model.Protocols;
 import io.mailform.model.Relay;
@@ -39,10 +40,20 @@ import tools.jackson.databind.JsonNode;
 /**
  * Builds the typed model from a document that passed the schema, applying Debian's defaults. The schema has
  * already vouched for every shape, so what can still fail here is only what a schema cannot say (a size too large
- * to represent). The JSON tree ends here: nothing after the binder sees an untyped value.
+ * to represent). The JSON tree ends here: nothing after the binder sees an untyped value. A document the pruner cut
+ * down passed the schema too, except that it may lack the required keys other than mode.
  */
 public final class Binder {
     private static final String POSTMASTER = "postmaster";
+    /** The parts whose default, when their key is not written, Debian's formulas derive from other parts. */
+    private static final Map<Part, Set<Part>> DERIVED_DEFAULTS = Map.of(
+            Part.DESTINATIONS, Set.of(Part.MODE, Part.HOSTNAME, Part.MAIL_NAME),
+            Part.INTERFACES, Set.of(Part.MODE));
+
+    /** The parts the default of {@code part} is derived from; empty for a fixed default. */
+    public static Set<Part> defaultDerivedFrom(Part part) {
+        return DERIVED_DEFAULTS.getOrDefault(part, Set.of());
+    }
 
     public Bound bind(JsonNode root, SourceFile source, SourceMap sourceMap) {
         Diagnostics diagnostics = new Diagnostics(source);

@@ -3,6 +3,7 @@ package io.mailform.check;
 import io.mailform.diag.Code;
 import io.mailform.model.Alias;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.HashMap;
@@ -13,6 +14,11 @@ import java.util.Map;
  * {@code root_recipient} writes the {@code root:} line, so an alias named root beside it is such a pair too.
  */
 final class AliasDuplicate implements Rule {
+    @Override
+    public Reads reads() {
+        return Reads.whole(Part.ALIASES, Part.ROOT_RECIPIENT);
+    }
+
     @Override
     public void check(MailSystem system, Findings findings) {
         Map<String, String> firstByFoldedName = new HashMap<>();

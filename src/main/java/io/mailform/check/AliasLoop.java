@@ -22,6 +22,11 @@ import java.util.Map;
  */
 final class AliasLoop implements Rule {
     @Override
+    public Reads reads() {
+        return ThisHost.ALIAS_LOOKUP.and(ThisHost.LOCAL_DOMAINS);
+    }
+
+    @Override
     public void check(MailSystem system, Findings findings) {
         ThisHost host = ThisHost.of(system);
         List<Alias> aliases = host.distinctAliases();

@@ -4,6 +4,7 @@ import io.mailform.diag.Code;
 import io.mailform.model.Alias;
 import io.mailform.model.AliasTarget;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.postfix.AddressReading;
 import io.mailform.postfix.TargetReader;
 import io.mailform.yaml.Findings;
@@ -18,6 +19,12 @@ import java.util.Optional;
  * as written, and local(8) then bounces every message with "bad address syntax".
  */
 final class AliasTargetMalformed implements Rule {
+    @Override
+    public Reads reads() {
+        // Each target on its own, read as Postfix reads it on this host: with its local domains and mail name.
+        return Reads.each(Part.ALIASES, Part.ROOT_RECIPIENT).and(ThisHost.LOCAL_DOMAINS);
+    }
+
     @Override
     public void check(MailSystem system, Findings findings) {
         TargetReader reader = TargetReader.of(system);

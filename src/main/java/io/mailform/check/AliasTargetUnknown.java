@@ -5,6 +5,7 @@ import io.mailform.diag.Suggestions;
 import io.mailform.model.Alias;
 import io.mailform.model.AliasTarget;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.model.User;
 import io.mailform.postfix.SystemAccounts;
 import io.mailform.yaml.Findings;
@@ -21,6 +22,11 @@ import java.util.stream.Collectors;
  * itself delivers to the mailbox of that name, so it must be a user. Addresses in other domains are not ours to check.
  */
 final class AliasTargetUnknown implements Rule {
+    @Override
+    public Reads reads() {
+        return Reads.whole(Part.USERS).andEach(Part.ROOT_RECIPIENT).and(ThisHost.ALIAS_LOOKUP).and(ThisHost.LOCAL_DOMAINS);
+    }
+
     @Override
     public void check(MailSystem system, Findings findings) {
         if (!findings.isWritten(Pointers.of("users"))) {

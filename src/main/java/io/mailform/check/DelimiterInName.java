@@ -3,6 +3,7 @@ package io.mailform.check;
 import io.mailform.diag.Code;
 import io.mailform.model.Alias;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.model.User;
 import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
@@ -14,6 +15,11 @@ import java.util.List;
  * (aliases are looked up whole first), but reads as an extension of another name, which misleads.
  */
 final class DelimiterInName implements Rule {
+    @Override
+    public Reads reads() {
+        return Reads.whole(Part.RECIPIENT_DELIMITER).andEach(Part.USERS, Part.ALIASES);
+    }
+
     @Override
     public void check(MailSystem system, Findings findings) {
         if (system.recipientDelimiter().isEmpty()) {

@@ -2,6 +2,7 @@ package io.mailform.check;
 
 import io.mailform.diag.Code;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 
@@ -12,6 +13,11 @@ import io.mailform.yaml.Pointers;
  */
 final class DelimiterUnusable implements Rule {
     private static final String SPECIALS = "@()<>[]:;\\,\"";
+
+    @Override
+    public Reads reads() {
+        return Reads.whole(Part.RECIPIENT_DELIMITER);
+    }
 
     @Override
     public void check(MailSystem system, Findings findings) {

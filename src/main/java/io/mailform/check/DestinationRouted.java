@@ -2,6 +2,7 @@ package io.mailform.check;
 
 import io.mailform.diag.Code;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.model.Route;
 import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
@@ -9,6 +10,11 @@ import java.util.OptionalInt;
 
 /** A domain delivered here and also routed elsewhere: one of the two is a mistake, and mail goes one way only. */
 final class DestinationRouted implements Rule {
+    @Override
+    public Reads reads() {
+        return Reads.each(Part.ROUTES).and(ThisHost.LOCAL_DOMAINS);
+    }
+
     @Override
     public void check(MailSystem system, Findings findings) {
         ThisHost host = ThisHost.of(system);

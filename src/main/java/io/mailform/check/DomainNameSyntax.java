@@ -5,6 +5,7 @@ import io.mailform.model.Destination;
 import io.mailform.model.DomainName;
 import io.mailform.model.IpAddress;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.model.RelayHost;
 import io.mailform.model.Route;
 import io.mailform.yaml.Findings;
@@ -19,6 +20,11 @@ import java.util.Optional;
  * refuses names made of digits and dots, and no top-level domain is numeric (RFC 3696, 2).
  */
 final class DomainNameSyntax implements Rule {
+    @Override
+    public Reads reads() {
+        return Reads.whole(Part.HOSTNAME, Part.MAIL_NAME, Part.RELAY).andEach(Part.DESTINATIONS, Part.ROUTES);
+    }
+
     @Override
     public void check(MailSystem system, Findings findings) {
         system.hostname().ifPresent(name -> checkDomain(name, Pointers.of("hostname"), "hostname", findings));

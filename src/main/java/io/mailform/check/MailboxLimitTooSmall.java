@@ -2,6 +2,7 @@ package io.mailform.check;
 
 import io.mailform.diag.Code;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.model.Size;
 import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
@@ -13,6 +14,11 @@ import io.mailform.yaml.Pointers;
 final class MailboxLimitTooSmall implements Rule {
     /** Postfix's {@code message_size_limit} when main.cf does not set it. */
     static final Size POSTFIX_MESSAGE_SIZE_LIMIT = new Size(10_240_000);
+
+    @Override
+    public Reads reads() {
+        return Reads.whole(Part.MAILBOX_SIZE_LIMIT, Part.MESSAGE_SIZE_LIMIT);
+    }
 
     @Override
     public void check(MailSystem system, Findings findings) {

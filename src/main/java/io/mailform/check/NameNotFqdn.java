@@ -4,6 +4,7 @@ import io.mailform.diag.Code;
 import io.mailform.model.DomainName;
 import io.mailform.model.MailSystem;
 import io.mailform.model.Mode;
+import io.mailform.model.Part;
 import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 
@@ -12,6 +13,11 @@ import io.mailform.yaml.Pointers;
  * hostname makes Postfix's mail leave as user@host, which other servers reject.
  */
 final class NameNotFqdn implements Rule {
+    @Override
+    public Reads reads() {
+        return Reads.whole(Part.MODE, Part.HOSTNAME, Part.MAIL_NAME);
+    }
+
     @Override
     public void check(MailSystem system, Findings findings) {
         if (system.mode() == Mode.NONE) {

@@ -3,6 +3,7 @@ package io.mailform.check;
 import io.mailform.diag.Code;
 import io.mailform.model.Cidr;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,11 @@ import java.util.Map;
  * table of the listed ones: linear in the number of networks, not quadratic.
  */
 final class NetworksDuplicate implements Rule {
+    @Override
+    public Reads reads() {
+        return Reads.whole(Part.NETWORKS);
+    }
+
     @Override
     public void check(MailSystem system, Findings findings) {
         List<Cidr> networks = system.networks();

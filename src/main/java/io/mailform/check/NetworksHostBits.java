@@ -3,6 +3,7 @@ package io.mailform.check;
 import io.mailform.diag.Code;
 import io.mailform.model.Cidr;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.List;
@@ -12,6 +13,11 @@ import java.util.List;
  * {@code 451 4.3.0 Temporary lookup failure} to every recipient of every client, as its mynetworks lookup fails.
  */
 final class NetworksHostBits implements Rule {
+    @Override
+    public Reads reads() {
+        return Reads.each(Part.NETWORKS);
+    }
+
     @Override
     public void check(MailSystem system, Findings findings) {
         List<Cidr> networks = system.networks();

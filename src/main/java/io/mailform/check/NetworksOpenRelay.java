@@ -3,12 +3,18 @@ package io.mailform.check;
 import io.mailform.diag.Code;
 import io.mailform.model.Cidr;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.List;
 
 /** Clients in {@code networks} may relay anywhere; a network that large lets the Internet use this host as a relay. */
 final class NetworksOpenRelay implements Rule {
+    @Override
+    public Reads reads() {
+        return Reads.each(Part.NETWORKS);
+    }
+
     @Override
     public void check(MailSystem system, Findings findings) {
         List<Cidr> networks = system.networks();

@@ -3,6 +3,7 @@ package io.mailform.check;
 import io.mailform.diag.Code;
 import io.mailform.model.MailSystem;
 import io.mailform.model.Mode;
+import io.mailform.model.Part;
 import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.LinkedHashMap;
@@ -30,6 +31,11 @@ final class NoneModeIgnoredKeys implements Rule {
         INSTEAD.put("interfaces", "postfix: {inet_interfaces: ...}");
         INSTEAD.put("routes", "a transport map of your own");
         INSTEAD.put("tls", "postfix: {smtpd_tls_cert_file: ..., smtpd_tls_key_file: ...}");
+    }
+
+    @Override
+    public Reads reads() {
+        return Reads.whole(Part.MODE);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.mailform.check;
 import io.mailform.diag.Code;
 import io.mailform.diag.Suggestions;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.model.PostfixParameter;
 import io.mailform.postfix.KnownParameters;
 import io.mailform.postfix.MacroReferences;
@@ -18,6 +19,11 @@ import java.util.Set;
  * count as defined.
  */
 final class PostfixMacros implements Rule {
+    @Override
+    public Reads reads() {
+        return Reads.whole(Part.POSTFIX);
+    }
+
     @Override
     public void check(MailSystem system, Findings findings) {
         Set<String> defined = new LinkedHashSet<>();

@@ -3,6 +3,7 @@ package io.mailform.check;
 import io.mailform.diag.Code;
 import io.mailform.diag.Suggestions;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.model.PostfixParameter;
 import io.mailform.postfix.KnownParameters;
 import io.mailform.postfix.MacroReferences;
@@ -15,6 +16,11 @@ import java.util.List;
  * loses a setting. Postfix does accept a name of one's own when another parameter refers to it ($name), and so do we.
  */
 final class PostfixUnknownParameter implements Rule {
+    @Override
+    public Reads reads() {
+        return Reads.whole(Part.POSTFIX);
+    }
+
     @Override
     public void check(MailSystem system, Findings findings) {
         List<PostfixParameter> parameters = system.postfixParameters();

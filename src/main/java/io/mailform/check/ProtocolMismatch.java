@@ -5,6 +5,7 @@ import io.mailform.model.Cidr;
 import io.mailform.model.Interfaces;
 import io.mailform.model.IpAddress;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.model.Protocols;
 import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
@@ -12,6 +13,11 @@ import java.util.List;
 
 /** An address of a protocol that {@code protocols} turns off is dead: Postfix never sees traffic on it. */
 final class ProtocolMismatch implements Rule {
+    @Override
+    public Reads reads() {
+        return Reads.whole(Part.PROTOCOLS).andEach(Part.NETWORKS, Part.INTERFACES);
+    }
+
     @Override
     public void check(MailSystem system, Findings findings) {
         Protocols protocols = system.protocols();

@@ -2,6 +2,7 @@ package io.mailform.check;
 
 import io.mailform.diag.Code;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.model.Relay;
 import io.mailform.model.Route;
 import io.mailform.model.TlsLevel;
@@ -10,6 +11,11 @@ import io.mailform.yaml.Pointers;
 
 /** With tls below encrypt, Postfix sends the relay password over a plain connection whenever STARTTLS fails. */
 final class RelayAuthWeakTls implements Rule {
+    @Override
+    public Reads reads() {
+        return Reads.whole(Part.RELAY).andEach(Part.ROUTES);
+    }
+
     @Override
     public void check(MailSystem system, Findings findings) {
         system.relay().ifPresent(relay -> check(relay, "relay", Pointers.of("relay"), findings));

@@ -2,6 +2,7 @@ package io.mailform.check;
 
 import io.mailform.diag.Code;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.model.Relay;
 import io.mailform.model.Route;
 import io.mailform.yaml.Findings;
@@ -11,6 +12,11 @@ import io.mailform.yaml.Pointers;
 final class RelayLoop implements Rule {
     /** Where Postfix's SMTP server listens; a next hop on another port is some other service on this host. */
     private static final int SMTP_PORT = 25;
+
+    @Override
+    public Reads reads() {
+        return Reads.whole(Part.RELAY).andEach(Part.ROUTES).and(ThisHost.OWN_NAMES_AND_ADDRESSES);
+    }
 
     @Override
     public void check(MailSystem system, Findings findings) {

@@ -2,6 +2,7 @@ package io.mailform.check;
 
 import io.mailform.diag.Code;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.postfix.RelayDecision;
 import io.mailform.postfix.RelayRestrictions;
 import io.mailform.postfix.Restriction;
@@ -21,6 +22,11 @@ import java.util.List;
 final class RelayRestrictionLists implements Rule {
     private static final String WORKING = "reject_unauth_destination, defer_unauth_destination, reject, defer, "
             + "defer_if_permit or check_relay_domains";
+
+    @Override
+    public Reads reads() {
+        return Reads.whole(Part.POSTFIX);
+    }
 
     @Override
     public void check(MailSystem system, Findings findings) {

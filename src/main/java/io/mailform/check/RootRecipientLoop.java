@@ -4,6 +4,7 @@ import io.mailform.diag.Code;
 import io.mailform.model.Alias;
 import io.mailform.model.AliasTarget;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.ArrayDeque;
@@ -22,6 +23,11 @@ import java.util.Optional;
  * sends root's mail nowhere else, which is never what root_recipient is written for.
  */
 final class RootRecipientLoop implements Rule {
+    @Override
+    public Reads reads() {
+        return Reads.whole(Part.ROOT_RECIPIENT).and(ThisHost.ALIAS_LOOKUP).and(ThisHost.LOCAL_DOMAINS);
+    }
+
     @Override
     public void check(MailSystem system, Findings findings) {
         ThisHost host = ThisHost.of(system);

@@ -5,6 +5,7 @@ import io.mailform.model.Destination;
 import io.mailform.model.DomainName;
 import io.mailform.model.MailSystem;
 import io.mailform.model.Mode;
+import io.mailform.model.Part;
 import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
 import java.util.List;
@@ -15,6 +16,11 @@ import java.util.List;
  * destinations do this when the hostname does not lie within the mail name: that gets the warning too.
  */
 final class SatelliteLocalMailName implements Rule {
+    @Override
+    public Reads reads() {
+        return Reads.whole(Part.MODE, Part.MAIL_NAME).and(ThisHost.LOCAL_DOMAINS);
+    }
+
     @Override
     public void check(MailSystem system, Findings findings) {
         if (system.mode() != Mode.SATELLITE || system.mailName().isEmpty()) {

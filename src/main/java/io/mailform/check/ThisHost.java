@@ -8,6 +8,7 @@ import io.mailform.model.DomainName;
 import io.mailform.model.Interfaces;
 import io.mailform.model.IpAddress;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.model.RelayHost;
 import io.mailform.postfix.RecipientDelimiter;
 import io.mailform.postfix.TargetReader;
@@ -26,6 +27,15 @@ import java.util.OptionalInt;
  */
 final class ThisHost {
     static final String ROOT = "root";
+    /**
+     * What {@link #domainOf}, {@link #destinationIndex}, {@link #isLocalDomain}, {@link #localName} and
+     * {@link #targets} read: the local domains, and the mail name a bare target gets before it is resolved.
+     */
+    static final Reads LOCAL_DOMAINS = Reads.whole(Part.HOSTNAME, Part.MAIL_NAME, Part.DESTINATIONS);
+    /** What {@link #whyThisHost} reads. */
+    static final Reads OWN_NAMES_AND_ADDRESSES = Reads.whole(Part.HOSTNAME, Part.DESTINATIONS, Part.INTERFACES);
+    /** What {@link #aliasFor}, {@link #withoutExtension}, {@link #expansion} and {@link #distinctAliases} read. */
+    static final Reads ALIAS_LOOKUP = Reads.whole(Part.ALIASES, Part.RECIPIENT_DELIMITER);
     private static final DomainName LOCALHOST = new DomainName("localhost");
 
     private final MailSystem system;

@@ -2,6 +2,7 @@ package io.mailform.check;
 
 import io.mailform.diag.Code;
 import io.mailform.model.MailSystem;
+import io.mailform.model.Part;
 import io.mailform.model.User;
 import io.mailform.yaml.Findings;
 import io.mailform.yaml.Pointers;
@@ -14,6 +15,11 @@ import java.util.Map;
  * catches only identical items, and two mappings could give the account two passwords.
  */
 final class UserDuplicate implements Rule {
+    @Override
+    public Reads reads() {
+        return Reads.whole(Part.USERS);
+    }
+
     @Override
     public void check(MailSystem system, Findings findings) {
         List<User> users = system.users();

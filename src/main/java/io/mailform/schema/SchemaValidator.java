@@ -24,15 +24,32 @@ public final class SchemaValidator {
     }
 
     public List<Diagnostic> validate(JsonNode document, SourceFile source, SourceMap sourceMap) {
+        return check(document, source, sourceMap).diagnostics();
+    }
+
+    /** The diagnostics of {@link #validate}, and beside them every failed assertion with the node it failed at. */
+    public SchemaResult check(JsonNode document, SourceFile source, SourceMap sourceMap) {
         BundledSchema schema = BundledSchema.of(kind);
+        List<SchemaError> errors = schema.evaluate(document);
         ErrorTranslator translator = new ErrorTranslator(schema.document(), document, source.name(), sourceMap);
         // A sorted set: the same document always yields the same diagnostics in the same order, each once.
         TreeSet<Diagnostic> diagnostics = new TreeSet<>(Diagnostic.BY_POSITION
                 .thenComparing(d -> d.help().orElse("")));
-        for (SchemaError error : ErrorSelection.select(schema.evaluate(document), schema.document())) {
+        for (SchemaError error : ErrorSelection.select(errors, schema.document())) {
             diagnostics.add(translator.translate(error));
         }
-        return List.copyOf(diagnostics);
+        return new SchemaResult(List.copyOf(diagnostics), failures(errors));
+    }
+
+    /** Every failed assertion of the document, without diagnostics: for checking a document no one reads. */
+    public List<SchemaFailure> failures(JsonNode document) {
+        return failures(BundledSchema.of(kind).evaluate(document));
+    }
+
+    private static List<SchemaFailure> failures(List<SchemaError> errors) {
+        return errors.stream()
+                .map(error -> new SchemaFailure(error.instancePointer(), error.keyword(), error.property()))
+                .toList();
     }
 
     /**

@@ -30,6 +30,22 @@ public final class Pointers {
         return slash <= 0 ? "" : pointer.substring(0, slash);
     }
 
+    /** The list index a segment names in the decimal form {@link #child(String, int)} writes, or -1. */
+    public static int index(String segment) {
+        if (segment.isEmpty() || segment.length() > 9 || segment.length() > 1 && segment.charAt(0) == '0') {
+            return -1;
+        }
+        int index = 0;
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            index = index * 10 + (c - '0');
+        }
+        return index;
+    }
+
     public static List<String> segments(String pointer) {
         List<String> segments = new ArrayList<>();
         if (pointer.isEmpty()) {

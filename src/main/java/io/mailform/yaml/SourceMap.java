@@ -6,6 +6,7 @@ import io.mailform.source.Span;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Where each node of the document stands in the file, by JSON Pointer ({@code /relay/host}, {@code /networks/2}).
@@ -21,25 +22,59 @@ public final class SourceMap {
     private final Map<String, Span> values;
     private final Map<String, Span> keys;
     private final Nodes nodes;
+    /** For a view of a cut-down document: the file's map, and the file pointer of each node (null: left out). */
+    private final SourceMap file;
+    private final UnaryOperator<String> toFile;
 
     public SourceMap(Map<String, Span> values, Map<String, Span> keys) {
         this.values = Map.copyOf(values);
         this.keys = Map.copyOf(keys);
         this.nodes = null;
+        this.file = null;
+        this.toFile = null;
     }
 
     private SourceMap(Nodes nodes) {
         this.values = null;
         this.keys = null;
         this.nodes = nodes;
+        this.file = null;
+        this.toFile = null;
+    }
+
+    private SourceMap(SourceMap file, UnaryOperator<String> toFile) {
+        this.values = null;
+        this.keys = null;
+        this.nodes = null;
+        this.file = file;
+        this.toFile = toFile;
     }
 
     public static SourceMap empty() {
         return EMPTY;
     }
 
+    /**
+     * This map as seen from a document cut down from the file's, with some nodes left out and the items of a list
+     * renumbered: {@code toFile} gives the pointer in the file of each node of that document, or null for a node
+     * that was left out (and so for all below it). Such a node counts as not written; spans asked of it are its
+     * nearest ancestor's that was kept.
+     */
+    public SourceMap viewedThrough(UnaryOperator<String> toFile) {
+        return new SourceMap(this, toFile);
+    }
+
     /** The value at the pointer, or else its nearest ancestor that exists (a default has no node of its own). */
     public Span valueSpan(String pointer) {
+        if (file != null) {
+            String kept = pointer;
+            String inFile = toFile.apply(kept);
+            while (inFile == null) {
+                kept = Pointers.parent(kept);
+                inFile = kept.isEmpty() ? "" : toFile.apply(kept);
+            }
+            return file.valueSpan(inFile);
+        }
         if (nodes != null) {
             return nodes.valueSpan(pointer);
         }
@@ -58,6 +93,10 @@ public final class SourceMap {
 
     /** The key of a mapping entry; for list items and the root, the value itself. */
     public Span keySpan(String pointer) {
+        if (file != null) {
+            String inFile = toFile.apply(pointer);
+            return inFile == null ? valueSpan(pointer) : file.keySpan(inFile);
+        }
         if (nodes != null) {
             return nodes.keySpan(pointer).orElseGet(() -> valueSpan(pointer));
         }
@@ -65,6 +104,10 @@ public final class SourceMap {
     }
 
     public boolean contains(String pointer) {
+        if (file != null) {
+            String inFile = toFile.apply(pointer);
+            return inFile != null && file.contains(inFile);
+        }
         if (nodes != null) {
             int node = nodes.find(pointer);
             return node >= 0 && nodes.hasValue(node);
@@ -243,7 +286,7 @@ public final class SourceMap {
 
         private int child(int parent, String segment) {
             if (lists[parent]) {
-                int index = canonicalIndex(segment);
+                int index = Pointers.index(segment);
                 if (index < 0) {
                     return -1;
                 }
@@ -262,22 +305,6 @@ public final class SourceMap {
                 }
             }
             return -1;
-        }
-
-        /** Only the decimal form Pointers.child writes: no sign, no leading zero. */
-        private static int canonicalIndex(String segment) {
-            if (segment.isEmpty() || segment.length() > 9 || segment.length() > 1 && segment.charAt(0) == '0') {
-                return -1;
-            }
-            int index = 0;
-            for (int i = 0; i < segment.length(); i++) {
-                char c = segment.charAt(i);
-                if (c < '0' || c > '9') {
-                    return -1;
-                }
-                index = index * 10 + (c - '0');
-            }
-            return index;
         }
 
         private void insert(int node) {

@@ -42,6 +42,23 @@ class YamlReaderTest {
     }
 
     @Test
+    void aViewOfACutDownDocumentFindsEachNodeWhereTheFileHasIt() {
+        SourceMap file = read("relay:\n  host: x\nnetworks:\n  - a\n  - b\n  - c\n").sourceMap();
+        // The cut-down document lacks relay and the first network: its /networks/0 is the file's /networks/1.
+        SourceMap view = file.viewedThrough(pointer -> pointer.startsWith("/relay") ? null
+                : pointer.startsWith("/networks/") ? "/networks/" + (Integer.parseInt(pointer.substring(10)) + 1)
+                : pointer);
+        assertEquals("5:5", view.valueSpan("/networks/0").start().toString());
+        assertEquals("6:5", view.valueSpan("/networks/1").start().toString());
+        assertTrue(view.contains("/networks/1"));
+        assertFalse(view.contains("/networks/2"), "past the kept items");
+        assertFalse(view.contains("/relay/host"), "left out, so not written");
+        assertTrue(file.contains("/relay/host"));
+        assertEquals("1:1", view.valueSpan("/relay/host").start().toString(), "the nearest node kept: the document");
+        assertEquals("3:1", view.keySpan("/networks").start().toString());
+    }
+
+    @Test
     void typesScalarsByYaml12CoreSchema() {
         var document = read("a: 1\nb: true\nc: ~\nd: 'true'\ne: yes\nf: 0x1F\ng: 1.5\n").document().orElseThrow();
         assertTrue(document.get("a").isIntegralNumber());
