@@ -19,7 +19,8 @@ final class JamesAddressSyntax {
         return at > 0 && isLocalPart(address.substring(0, at)) && isDomain(address.substring(at + 1));
     }
 
-    private static boolean isLocalPart(String localPart) {
+    /** A local part in Postfix's external form, quoted where RFC 822 needs it. */
+    static boolean isLocalPart(String localPart) {
         if (localPart.contains("..")) {
             return false;
         }

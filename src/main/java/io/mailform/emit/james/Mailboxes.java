@@ -79,10 +79,20 @@ record Mailboxes(List<Account> accounts, List<ProvisionedAlias> aliases) {
             system.users().stream().map(User::name).map(LocalName::fold).forEach(users::add);
             List<ProvisionedAlias> aliases = new ArrayList<>();
             for (Entry entry : entries) {
+                String name = AddressResolver.externalForm(LocalName.fold(entry.name()));
+                if (!JamesAddressSyntax.isLocalPart(name)) {
+                    findings.atKey(Code.JAMES_UNSUPPORTED, entry.pointer(), "alias \"" + entry.name() + "\" is left "
+                            + "out of the James configuration: James's address syntax cannot hold " + name + "@"
+                            + domains.defaultDomain().value() + " (known difference KD3), so James refuses its mail "
+                            + "as an unknown recipient",
+                            "name the alias without two dots in a row if the James configuration must behave the "
+                                    + "same; the Postfix configuration keeps it");
+                    continue;
+                }
                 List<String> targets = targets(entry);
                 for (DomainName domain : domains.effective()) {
                     if (!targets.isEmpty()) {
-                        aliases.add(new ProvisionedAlias(LocalName.fold(entry.name()) + "@" + domain.value(), targets));
+                        aliases.add(new ProvisionedAlias(name + "@" + domain.value(), targets));
                     }
                 }
             }
@@ -94,7 +104,17 @@ record Mailboxes(List<Account> accounts, List<ProvisionedAlias> aliases) {
             List<User> declared = system.users();
             for (int i = 0; i < declared.size(); i++) {
                 User user = declared.get(i);
-                accounts.add(new Account(LocalName.fold(user.name()), user.imapPassword(), Pointers.of("users", i)));
+                String name = LocalName.fold(user.name());
+                if (!AddressResolver.externalForm(name).equals(name)) {
+                    findings.atValue(Code.JAMES_UNSUPPORTED, Pointers.of("users", i), "user \"" + user.name()
+                            + "\" gets no mail on James: Postfix delivers " + AddressResolver.externalForm(name) + "@"
+                            + domains.defaultDomain().value() + " to the account, while James's address syntax "
+                            + "cannot hold that address or match it to the account (known difference KD3); IMAP "
+                            + "logins work",
+                            "name the user without a dot at the end or two in a row if the James configuration "
+                                    + "must behave the same");
+                }
+                accounts.add(new Account(name, user.imapPassword(), Pointers.of("users", i)));
             }
             implied.forEach(name -> accounts.add(new Account(name, Optional.empty(), "")));
             SystemAccounts.NAMES.stream()

@@ -332,6 +332,29 @@ class JamesEmitterTest {
     }
 
     @Test
+    void addressesJamesCannotHoldAreLeftOutWithAWarning() {
+        Compiled compiled = Compiled.yaml(SITE + """
+                users: [alice, "bob.", ca..rol]
+                aliases:
+                  out: ["friend%bad_.test", alice]
+                  numeric: friend@example.123
+                  te..am: alice
+                  .dot: alice
+                """);
+        List<Diagnostic> diagnostics = compiled.emitter();
+        assertEquals(List.of("5:16", "5:24", "7:9", "8:12", "9:3"),
+                diagnostics.stream().map(d -> d.span().start().toString()).sorted().toList(), diagnostics::toString);
+        assertTrue(diagnostics.stream().allMatch(d -> d.code() == Code.JAMES_UNSUPPORTED && d.message().contains("KD3")),
+                diagnostics::toString);
+        Map<String, List<String>> aliases = aliases(compiled);
+        assertEquals(List.of("alice@mail.example.org"), aliases.get("out@example.org"));
+        assertFalse(aliases.containsKey("numeric@example.org"), "an alias without a target is left out");
+        assertFalse(aliases.keySet().stream().anyMatch(source -> source.startsWith("te..am@")));
+        assertEquals(List.of("alice@mail.example.org"), aliases.get("\".dot\"@example.org"),
+                "a local part that needs quotes is written quoted, which James holds");
+    }
+
+    @Test
     void relayWithMxLookupWarnsThatJamesConnectsToTheHostItself() {
         Compiled compiled = Compiled.yaml(SMARTHOST + "relay:\n  host: example.net\n  mx_lookup: true\n");
         assertDiagnostic(compiled.emitter(), Code.JAMES_UNSUPPORTED, "7:14");

@@ -116,8 +116,7 @@ public class ProvisioningProbe implements GuiceProbe {
                 rewriteTable.addMapping(mappingSource, mapping);
             } catch (Exception e) {
                 throw new StartupException("provisioning.json: alias " + alias.source() + " -> " + target
-                    + " cannot be added: " + e.getMessage()
-                    + " (its domain must be listed in domainlist.xml)", e);
+                    + " cannot be added: " + e.getMessage(), e);
             }
         }
     }
