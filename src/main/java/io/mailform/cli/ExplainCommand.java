@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Say, step by step, what Postfix configured from the description does with mail for ADDRESS:",
-    "local domain or not, relay permission, the local recipient check, aliases, delimiter, mailbox or next hop,",
-    "and the reply. Like sendmail -bv, from the description alone, without a server."},
+        description = {"Say step by step what the system does with mail for ADDRESS.", "",
+            "Follows Postfix configured from the description: local domain or not, relay permission, the local "
+                + "recipient check, aliases, delimiter, mailbox or next hop, and the reply. Like sendmail -bv, from the "
+                + "description alone, without a server."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:explained", "1:the description has errors", "2:usage error",
             "3:the description could not be read", "4:internal error"})
