@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "compile", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Validate a description and write the files of each target into DIR.",
-    "DIR is replaced as a whole, atomically: after an error it is exactly as before."},
+        description = {"Validate a description and write the files of each target into DIR.", "",
+            "DIR is replaced as a whole, atomically: after an error it is exactly as before."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "1:the description has errors (nothing written)", "2:usage error",
             "3:a file could not be read or written (nothing written)", "4:internal error"})

@@ -25,10 +25,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Compare what the description compiles to with what a host has installed: main.cf",
-    "parameter by parameter (by postconf -n), aliases and lookup tables entry by entry with their .db files,",
-    "/etc/mailname, and the modes of the files holding relay passwords. Each difference is reported at the YAML",
-    "key responsible."},
+        description = {"Compare the description with what a host has installed.", "",
+            "Compares what the description compiles to with the host: main.cf parameter by parameter (by postconf -n), aliases and lookup tables entry by entry with "
+                + "their .db files, /etc/mailname, and the modes of the files holding relay passwords. Each "
+                + "difference is reported at the YAML key responsible."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no drift", "1:drift, or the description has errors", "2:usage error",
             "3:a file could not be read, or postconf is missing", "4:internal error"})

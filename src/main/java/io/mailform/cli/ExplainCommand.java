@@ -1,8 +1,5 @@
 package io.mailform.cli;
 
-import io.mailform.delivery.Arrival;
-import io.mailform.delivery.Outcome;
-import io.mailform.delivery.Reply;
 import io.mailform.model.IpAddress;
 import io.mailform.model.MailSystem;
 import io.mailform.model.Mode;
@@ -25,9 +22,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Say, step by step, what Postfix configured from the description does with mail for ADDRESS:",
-    "local domain or not, relay permission, the local recipient check, aliases, delimiter, mailbox or next hop,",
-    "and the reply. Like sendmail -bv, from the description alone, without a server."},
+        description = {"Say step by step what the system does with mail for ADDRESS.", "",
+            "Follows Postfix configured from the description: local domain or not, relay permission, the local "
+                + "recipient check, aliases, delimiter, mailbox or next hop, and the reply. Like sendmail -bv, from the "
+                + "description alone, without a server."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:explained", "1:the description has errors", "2:usage error",
             "3:the description could not be read", "4:internal error"})
@@ -104,13 +102,10 @@ final class ExplainCommand implements Callable<Integer> {
         out.println(description + ": mail for " + address + " from a client at " + clientAddress.text() + " ("
                 + (inside ? "inside" : "outside") + " networks" + (login == null ? "" : ", logged in as " + login)
                 + "), sender " + sender);
-        explanation.steps().forEach(step -> out.println("  " + step));
-        Outcome outcome = explanation.prediction().outcome();
-        Reply reply = outcome.rcpt().isEmpty() ? outcome.mail() : outcome.rcpt().get(0);
-        out.println("reply: " + reply);
-        if (outcome.accepted()) {
-            out.println("copies: " + (outcome.arrivals().isEmpty() ? "none"
-                    : String.join("; ", outcome.arrivals().stream().map(Arrival::text).toList())));
+        explanation.steps().forEach(step -> out.println("  " + step));   // the reply among them, once
+        if (explanation.prediction().outcome().accepted()) {
+            out.println("copies: " + (explanation.copies().isEmpty() ? "none" : String.join("; ",
+                    explanation.copies())));
         }
         explanation.prediction().uncertainties().forEach(uncertainty -> out.println("not judged: " + uncertainty));
     }

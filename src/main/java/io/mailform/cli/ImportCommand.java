@@ -19,10 +19,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Describe an existing Postfix host, as a description that compiles back to it.",
-    "It reads main.cf, the aliases file, the mailname and the tables main.cf names.",
-    "What cannot be carried over is reported at its line, and the rest is still written.",
-    "Passwords are never copied: it says which file to put each one in."},
+        description = {"Write a description of an existing Postfix host.", "",
+            "The description compiles back to the host. It reads main.cf, the aliases file, the mailname and the tables main.cf names. What cannot be carried over "
+                + "is reported at its line, and the rest is still written. Passwords are never copied: it says which "
+                + "file to put each one in."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written, everything carried over",
             "1:written, but some settings could not be carried over (see the diagnostics)", "2:usage error",

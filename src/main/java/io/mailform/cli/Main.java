@@ -12,11 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "mailform", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Validate and compile declarative mail-system descriptions for Postfix and Apache James.",
-        subcommands = {ValidateCommand.class, CompileCommand.class, ExplainCommand.class, SchemaCommand.class,
-            DiffCommand.class,
-            ImportCommand.class,
-            CommandLine.HelpCommand.class})
+        description = {"Validate declarative mail-system descriptions, compile them for Postfix and Apache James, and "
+            + "prove them on both."},
+        subcommands = {ValidateCommand.class, CompileCommand.class, ExplainCommand.class, TestCommandLine.class,
+            RunCommandLine.class, ImportCommand.class, DiffCommand.class, SchemaCommand.class,
+            CommandLine.HelpCommand.class},
+        footer = {"", "test and run start mail servers: they run in mailform's runtime, which the mailform launcher "
+            + "puts on the class path (bin/mailform of the distribution, ci/mailform in a checkout)."})
 public final class Main implements Runnable {
     private final PrintStream out;
     private final PrintStream err;
@@ -31,7 +33,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: validate, compile, explain or schema");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 
     public static void main(String[] args) {

@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "schema", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Print the JSON Schema of the YAML description, for editors and other tools.")
+        description = {"Print the JSON Schema of the description, for editors.", "",
+            "The schema of the YAML description, draft 2020-12, for editors and other tools."})
 final class SchemaCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -31,7 +31,7 @@ final class Hops {
         } else if (system.relay().isPresent()) {
             fallback = Optional.of(hop(system.relay().get(), "the relay host"));
         } else {
-            fallback = Optional.of(new Hop(Place.Sink.DIRECT, Optional.empty(),
+            fallback = Optional.of(new Hop(Place.Sink.DIRECT, Optional.empty(), Optional.empty(),
                     ClientTls.effective(system), "delivery by MX lookup"));
         }
     }
@@ -42,7 +42,8 @@ final class Hops {
     }
 
     private static Hop hop(Relay relay, String description) {
-        return new Hop(sinkName(relay), relay.auth().map(RelayAuth::username), relay.tls(), description);
+        return new Hop(sinkName(relay), Optional.of(relay.postfixNextHop()), relay.auth().map(RelayAuth::username),
+                relay.tls(), description);
     }
 
     /** The route of {@code domain}: the transport map is looked up in lower case, as postmap stores its keys. */

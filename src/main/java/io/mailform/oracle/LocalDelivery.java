@@ -79,7 +79,7 @@ final class LocalDelivery {
         if (resolution instanceof Resolution.Local) {
             expand(resolution.address(), depth + 1, Optional.of(aliasName), destinations, trace.nested());
         } else if (resolution instanceof Resolution.Remote remote) {
-            trace.step(remote.address().address() + ": forwarded to sink " + remote.hop().sink());
+            trace.step(remote.address().address() + ": forwarded " + remote.hop().destination());
             destinations.add(new Destination.Forward(remote.address(), remote.hop()));
         } else if (resolution instanceof Resolution.Error error) {
             trace.step(error.address().address() + ": cannot be forwarded, bounced");

@@ -72,7 +72,7 @@ public final class Oracle {
         Trace trace = Trace.recording();
         Prediction prediction = judge(new Envelope(client, sender, List.of(recipient), 1_000), new MailboxUsage(),
                 trace);
-        return new Explanation(trace.steps(), prediction);
+        return new Explanation(trace.steps(), trace.copies(), prediction);
     }
 
     /** True when {@code client} lies inside {@code networks}. */
@@ -95,8 +95,7 @@ public final class Oracle {
         long limit = system.messageSizeLimit().map(size -> size.bytes()).orElse(POSTFIX_DEFAULT_MESSAGE_SIZE_LIMIT);
         if (limit > 0 && envelope.size() > limit) {
             trace.step("MAIL FROM declares SIZE=" + envelope.size() + ", more than message_size_limit " + limit);
-            return new Prediction(new Outcome(Reply.of(552, "5.3.4", "Message size exceeds fixed limit"), List.of(),
-                    Optional.empty(), List.of()), uncertainties);
+            return refusedAtMail(Reply.of(552, "5.3.4", "Message size exceeds fixed limit"), trace, uncertainties);
         }
         if (limit > 0 && envelope.size() + QUEUE_FILE_OVERHEAD + edge(limit) > limit) {
             uncertainties.add("the message is within " + (QUEUE_FILE_OVERHEAD + edge(limit)) + " bytes of message_size_limit "
@@ -104,8 +103,7 @@ public final class Oracle {
         }
         if (reader.sender(envelope.sender(), false) instanceof AddressReading.BadSyntax bad) {
             trace.step("smtpd refuses MAIL FROM:<" + envelope.sender() + ">: " + bad.why());
-            return new Prediction(new Outcome(Reply.of(501, "5.1.7", "Bad sender address syntax"), List.of(),
-                    Optional.empty(), List.of()), uncertainties);
+            return refusedAtMail(Reply.of(501, "5.1.7", "Bad sender address syntax"), trace, uncertainties);
         }
         Reply mail = Reply.of(250, "2.1.0", "Ok");
         List<Reply> rcpt = new ArrayList<>();
@@ -144,6 +142,11 @@ public final class Oracle {
                 uncertainties);
     }
 
+    private static Prediction refusedAtMail(Reply reply, Trace trace, List<String> uncertainties) {
+        trace.step("reply: " + reply);
+        return new Prediction(new Outcome(reply, List.of(), Optional.empty(), List.of()), uncertainties);
+    }
+
     private List<Arrival> deliver(Envelope envelope, List<Resolution> accepted, MailboxUsage usage, Trace trace,
             List<String> uncertainties) {
         List<Arrival> arrivals = new ArrayList<>();
@@ -153,13 +156,13 @@ public final class Oracle {
         for (Resolution resolution : accepted) {
             if (resolution instanceof Resolution.Remote remote) {
                 if (relayed.add(remote.hop().sink() + " " + remote.address().address())) {
-                    arrivals.add(toSink(Arrival.Kind.MESSAGE, remote.address().address(), remote.hop()));
-                    trace.step(remote.address().address() + " leaves through sink " + remote.hop().sink());
+                    arrivals.add(toSink(Arrival.Kind.MESSAGE, remote.address().address(), remote.hop(), trace));
+                    trace.step(remote.address().address() + " is sent " + remote.hop().destination());
                 }
             } else if (resolution instanceof Resolution.Local local) {
                 for (Destination destination : localDelivery.deliver(local.address(), trace)) {
                     place(destination, envelope.size(), Arrival.Kind.MESSAGE, usage, arrivals, failures,
-                            uncertainties);
+                            uncertainties, trace);
                 }
             }
         }
@@ -175,7 +178,7 @@ public final class Oracle {
     }
 
     private void place(Destination destination, long size, Arrival.Kind kind, MailboxUsage usage,
-            List<Arrival> arrivals, List<String> failures, List<String> uncertainties) {
+            List<Arrival> arrivals, List<String> failures, List<String> uncertainties, Trace trace) {
         if (destination instanceof Destination.Mailbox mailbox) {
             long limit = system.mailboxSizeLimit().bytes();
             long after = usage.used(mailbox.account()) + size + MailboxUsage.ADDED_ON_DELIVERY;
@@ -190,9 +193,11 @@ public final class Oracle {
             if (kind == Arrival.Kind.MESSAGE) {
                 usage.add(mailbox.account(), size);
             }
-            arrivals.add(Arrival.inMailbox(kind, mailbox.account()));
+            Arrival arrival = Arrival.inMailbox(kind, mailbox.account());
+            arrivals.add(arrival);
+            trace.copy(arrival.text());
         } else if (destination instanceof Destination.Forward forward) {
-            arrivals.add(toSink(kind, forward.address().address(), forward.hop()));
+            arrivals.add(toSink(kind, forward.address().address(), forward.hop(), trace));
         } else if (destination instanceof Destination.Failed failed) {
             failures.add(failed.address() + ": " + failed.reason());
         } else if (destination instanceof Destination.Unobservable unobservable) {
@@ -207,11 +212,12 @@ public final class Oracle {
         Resolution resolution = resolver.resolve(EnvelopeAddress.internal(sender), nested);
         List<Arrival> arrivals = new ArrayList<>();
         if (resolution instanceof Resolution.Remote remote) {
-            arrivals.add(toSink(Arrival.Kind.BOUNCE, remote.address().address(), remote.hop()));
+            arrivals.add(toSink(Arrival.Kind.BOUNCE, remote.address().address(), remote.hop(), trace));
         } else if (resolution instanceof Resolution.Local local) {
             List<String> failures = new ArrayList<>();
             for (Destination destination : localDelivery.deliver(local.address(), nested)) {
-                place(destination, 0, Arrival.Kind.BOUNCE, new MailboxUsage(), arrivals, failures, uncertainties);
+                place(destination, 0, Arrival.Kind.BOUNCE, new MailboxUsage(), arrivals, failures, uncertainties,
+                        trace);
             }
             failures.forEach(failure -> uncertainties.add("the bounce itself cannot be delivered: " + failure));
         } else {
@@ -221,9 +227,15 @@ public final class Oracle {
         return arrivals;
     }
 
-    /** A next hop sees the recipient in Postfix's external form, quoted where RFC 822 needs it. */
-    private static Arrival toSink(Arrival.Kind kind, String recipient, Hop hop) {
-        return Arrival.inSink(kind, hop.sink(), AddressResolver.externalForm(recipient), hop.login(),
-                hop.encrypted());
+    /**
+     * A copy that leaves the system: predicted at the sink that stands in for its next hop, and traced with the next
+     * hop itself, e.g. {@code friend@remote.example to [smtp.example.net]:587 (TLS encrypt, login example-org)}. The
+     * next hop sees the recipient in Postfix's external form, quoted where RFC 822 needs it.
+     */
+    private static Arrival toSink(Arrival.Kind kind, String recipient, Hop hop, Trace trace) {
+        String external = AddressResolver.externalForm(recipient);
+        trace.copy((kind == Arrival.Kind.BOUNCE ? "bounce for " : "") + external + " " + hop.destination() + " ("
+                + hop.settings() + ")");
+        return Arrival.inSink(kind, hop.sink(), external, hop.login(), hop.encrypted());
     }
 }

@@ -62,7 +62,7 @@ final class Resolver {
         }
         Optional<Hop> route = hops.route(target);
         if (route.isPresent()) {
-            trace.step(target + " has a route: " + describe(route.get()));
+            trace.step(target + " has a route " + route.get().destination() + " (" + route.get().settings() + ")");
             return new Resolution.Remote(result, routed, route.get());
         }
         if (hops.fallback().isEmpty()) {
@@ -74,8 +74,8 @@ final class Resolver {
         return new Resolution.Remote(result, routed, hops.fallback().get());
     }
 
+    /** {@code the relay host [smtp.example.net]:587 (TLS encrypt, login example-org)}, {@code delivery by MX lookup}. */
     private static String describe(Hop hop) {
-        return hop.description() + " (sink " + hop.sink() + ", TLS " + hop.tls().key()
-            + hop.login().map(login -> ", login " + login).orElse("") + ")";
+        return hop.description() + hop.relayHost().map(host -> " " + host).orElse("") + " (" + hop.settings() + ")";
     }
 }

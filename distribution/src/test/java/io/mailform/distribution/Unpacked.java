@@ -7,9 +7,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -85,18 +89,97 @@ final class Unpacked implements AutoCloseable {
         }
     }
 
+    /** Removes the links under {@code dir} (none if it is missing), which JUnit would otherwise warn about one by one. */
+    static void removeLinks(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path link : files.filter(Files::isSymbolicLink).toList()) {
+                Files.delete(link);
+            }
+        }
+    }
+
     /** The environment of every run: nothing of this JVM's, of Maven's or of the user's. */
     Map<String, String> environment() {
+        return environment("java", userHome.resolve(".cache"));
+    }
+
+    /** The environment of a run with the JVM {@code java} and the cache directory {@code cache}. */
+    Map<String, String> environment(String java, Path cache) {
         return Map.of("PATH", path.toString(), "HOME", userHome.toString(), "LANG", "C.UTF-8",
-                "MAILFORM_JAVA", "java");
+                "MAILFORM_JAVA", java, "XDG_CACHE_HOME", cache.toString());
     }
 
     /** Runs bin/mailform with these arguments in {@code dir}, and waits for it. */
     Result mailform(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>();
+        return mailform(dir, environment(), args);
+    }
+
+    /** Runs bin/mailform with these arguments in {@code dir} and this environment, and waits for it. */
+    Result mailform(Path dir, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/mailform").toString());
         command.addAll(List.of(args));
-        return run(command, dir, environment(), 120);
+        return run(command, dir, environment, 300);
+    }
+
+    /**
+     * A JDK 25 or later, whose AOT cache the launcher uses: the property {@code mailform.java25} names one, else the
+     * first under /usr/lib/jvm. Debian 12 packages none; Temurin's is one.
+     */
+    static Path java25() throws IOException {
+        String named = System.getProperty("mailform.java25");
+        if (named != null) {
+            return Path.of(named);
+        }
+        try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            for (Path jdk : jdks.sorted().toList()) {
+                Path release = jdk.resolve("release");
+                if (Files.isRegularFile(release) && Files.isExecutable(jdk.resolve("bin/java"))
+                        && major(Files.readString(release)) >= 25) {
+                    return jdk.resolve("bin/java");
+                }
+            }
+        }
+        throw new AssertionError("no JDK 25 or later under /usr/lib/jvm: install one (Debian 12 has none; e.g. "
+                + "Temurin 25), or name its java with -Dmailform.java25=PATH");
+    }
+
+    private static int major(String release) {
+        Matcher version = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(release);
+        return version.find() ? Integer.parseInt(version.group(1)) : 0;
+    }
+
+    /**
+     * The Java runtime 17 as a Java runtime without a class-data archive of its own (lib/server/classes.jsa), as some
+     * runtimes come: its launcher and libjvm.so copied into {@code dir} (the JVM finds its home from where they
+     * are), every other file a link to the original. Returns its java.
+     */
+    static Path java17WithoutArchive(Path dir) throws IOException {
+        Path jdk = JAVA_17.toRealPath().getParent().getParent();
+        Files.createDirectories(dir.resolve("bin"));
+        Files.createDirectories(dir.resolve("lib/server"));
+        try (Stream<Path> top = Files.list(jdk)) {
+            for (Path entry : top.toList()) {
+                String name = entry.getFileName().toString();
+                if (!name.equals("bin") && !name.equals("lib")) {
+                    Files.createSymbolicLink(dir.resolve(name), entry);
+                }
+            }
+        }
+        try (Stream<Path> lib = Files.list(jdk.resolve("lib"))) {
+            for (Path entry : lib.toList()) {
+                if (!entry.getFileName().toString().equals("server")) {
+                    Files.createSymbolicLink(dir.resolve("lib").resolve(entry.getFileName()), entry);
+                }
+            }
+        }
+        Files.copy(jdk.resolve("lib/server/libjvm.so"), dir.resolve("lib/server/libjvm.so"));
+        Files.copy(jdk.resolve("bin/java"), dir.resolve("bin/java"), StandardCopyOption.COPY_ATTRIBUTES);
+        return dir.resolve("bin/java");
     }
 
     static Result run(List<String> command, Path dir, Map<String, String> environment, int seconds)

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import io.mailform.cli.RunCommandLine;
 import io.mailform.runtime.config.StartupException;
 import io.mailform.runtime.postfix.PostfixOptions;
 import io.mailform.runtime.postfix.PostfixRuntime;
@@ -26,22 +26,16 @@ import io.mailform.runtime.server.MailServer;
 import io.mailform.runtime.server.MailSystemRuntime;
 import io.mailform.runtime.server.RunningMailSystem;
 import io.mailform.runtime.server.RuntimeOptions;
-import io.mailform.runtime.server.ServerKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code run [--server james|postfix] DIR|FILE}: starts the configuration compiled into DIR (or compiles the
  * description FILE first) on Apache James or in a private instance of the host's Postfix, prints one {@code ready
  * smtp=...} line on stdout once SMTP answers, and runs until SIGTERM or SIGINT. Logs go to stderr.
  */
-@Command(name = "mailform-runtime", mixinStandardHelpOptions = true, subcommands = {RunMain.Run.class,
-    TestCommand.class},
+@Command(name = "mailform", mixinStandardHelpOptions = true, subcommands = {RunMain.Run.class, TestCommand.class},
     description = "Runs a compiled mail system on Apache James or on a private Postfix instance, and tests it there.")
 public final class RunMain {
     static final int EXIT_CANNOT_START = 1;
@@ -55,49 +49,12 @@ public final class RunMain {
         System.exit(new CommandLine(new RunMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Start DIR (as written by `mailform compile -o DIR`) on 127.0.0.1, or",
-            "compile the YAML description FILE and start that: DIR/james on Apache",
-            "James, or DIR/postfix in a private instance of this host's Postfix (as",
-            "root; runtime/CONFIG.md lists what the instance changes, and why)."})
-    static final class Run implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "DIR|FILE",
-            description = "The compiled configuration directory, or a YAML description.")
-        Path system;
-
-        @Option(names = "--server", paramLabel = "james|postfix", converter = ServerKindConverter.class,
-            description = "The server to run it on (default: james).")
-        ServerKind server = ServerKind.JAMES;
-
-        @Option(names = "--smtp-port", paramLabel = "N", description = "SMTP port (default: a free one).")
-        Integer smtpPort;
-
-        @Option(names = "--imap-port", paramLabel = "N", description = "IMAP port (default: a free one; James only).")
-        Integer imapPort;
-
-        @Option(names = "--ports-file", paramLabel = "F",
-            description = "Write the ports here as name=port lines once ready.")
-        Path portsFile;
-
-        @Option(names = "--credentials-file", paramLabel = "F",
-            description = "Write each account's IMAP password here as account=password lines (mode 0600; James only).")
-        Path credentialsFile;
-
-        @Option(names = "--capture-dir", paramLabel = "DIR",
-            description = "Write each message a capture sink receives into DIR as NNNNNN-SINK.eml, and its envelope "
-                + "as a line of DIR/index.jsonl. DIR must be new or empty.")
-        Path captureDir;
-
-        @Option(names = "--no-sandbox",
-            description = "Deliver outbound mail for real instead of to capture sinks on loopback (James only).")
-        boolean noSandbox;
-
-        @Spec
-        CommandSpec spec;
-
+    /** {@code run}, whose command line is declared in {@link RunCommandLine}, which mailform's help reads. */
+    @Command(name = "run")
+    static final class Run extends RunCommandLine {
         @Override
         public Integer call() throws Exception {
-            return server == ServerKind.POSTFIX ? runPostfix() : runJames();
+            return server == Server.postfix ? runPostfix() : runJames();
         }
 
         private Integer runJames() throws Exception {
@@ -241,19 +198,6 @@ public final class RunMain {
 
         private static OptionalInt optional(Integer port) {
             return port == null ? OptionalInt.empty() : OptionalInt.of(port);
-        }
-    }
-
-    /** {@code james} or {@code postfix}, as {@link ServerKind#key()} spells them. */
-    static final class ServerKindConverter implements CommandLine.ITypeConverter<ServerKind> {
-        @Override
-        public ServerKind convert(String value) {
-            for (ServerKind kind : ServerKind.values()) {
-                if (kind.key().equals(value)) {
-                    return kind;
-                }
-            }
-            throw new CommandLine.TypeConversionException("\"" + value + "\" is not a server: james or postfix");
         }
     }
 }

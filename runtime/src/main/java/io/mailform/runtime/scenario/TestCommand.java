@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 import javax.xml.stream.XMLStreamException;
 
+import io.mailform.cli.TestCommandLine;
 import io.mailform.diag.Code;
 import io.mailform.diag.Diagnostic;
 import io.mailform.diag.Diagnostics;
@@ -39,63 +39,19 @@ import io.mailform.scenario.Scenarios;
 import io.mailform.source.SourceFile;
 import io.mailform.yaml.Findings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code test DESCRIPTION [SCENARIOS...]}: runs every case of each scenario file (or cases generated from the
  * description) on James and on a private Postfix, both started from the compiled description, and judges each case
- * against what it expects, against the oracle, and the servers against each other.
+ * against what it expects, against the oracle, and the servers against each other. Its command line is declared in
+ * {@link TestCommandLine}, which mailform's own help and completion read.
  */
-@Command(name = "test", mixinStandardHelpOptions = true,
-    description = {"Run the cases of SCENARIOS (or cases generated from DESCRIPTION) on James and on a private Postfix,",
-        "both compiled from DESCRIPTION, and report each case: its replies and where every copy ended up."},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every case passed on every server", "1:a case failed, or a description or scenario file has "
-        + "errors", "2:usage error, or a server that was asked for cannot run here", "3:a file could not be read or "
-        + "written"})
-public final class TestCommand implements Callable<Integer> {
+@Command(name = "test")
+public final class TestCommand extends TestCommandLine {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
     static final int IO = 3;
-
-    /** Which servers to run on. */
-    enum ServerChoice {
-        james, postfix, both
-    }
-
-    /** How to print the report. */
-    enum ReportFormat {
-        text, json, junit
-    }
-
-    @Parameters(index = "0", paramLabel = "DESCRIPTION", description = "The YAML description to test.")
-    Path description;
-
-    @Parameters(index = "1..*", arity = "0..*", paramLabel = "SCENARIOS",
-        description = "Scenario files; without any, cases are generated from the description.")
-    List<Path> scenarioFiles = new ArrayList<>();
-
-    @Option(names = "--server", paramLabel = "SERVER",
-        description = "james, postfix or both (default: both where Postfix is installed and this runs as root, "
-            + "else james).")
-    ServerChoice server;
-
-    @Option(names = "--generate", description = "Also run the cases generated from the description.")
-    boolean generate;
-
-    @Option(names = "--write", paramLabel = "FILE",
-        description = "Save the generated cases as a scenario file to edit, and run them.")
-    Path write;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-        description = "text, json or junit (default: ${DEFAULT-VALUE}).")
-    ReportFormat format = ReportFormat.text;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-        description = "Write the report here instead of standard output.")
-    Path output;
 
     private final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
 

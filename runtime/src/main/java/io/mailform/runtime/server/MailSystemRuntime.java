@@ -109,6 +109,7 @@ public final class MailSystemRuntime {
             server.getProbe(ProvisioningProbe.class).apply(provisioning, passwords);
             Duration provisioningTime = Duration.ofNanos(System.nanoTime() - provisioningStart);
             SmtpGreeting.await(RunningMailSystem.HOST, smtpPort, SMTP_ANSWER_TIMEOUT);
+            ClassCacheRecording.jamesStarted(System.err);
             List<Path> temporary = new ArrayList<>(List.of(workingDirectory));
             owned.ifPresent(temporary::add);
             return new RunningMailSystem(server, temporary, smtpPort, imapPort, sinks, passwords,
