@@ -82,7 +82,8 @@ run_with_class_cache() {
     kill -0 "$pid" 2>/dev/null || break   # wait returns early when a trapped signal arrives
   done
   trap - TERM INT
-  # 0: a finished test or command; 130 and 143: run stopped by SIGINT or SIGTERM, its normal end.
+  # 0: a finished test or command, or run stopped by SIGTERM or SIGINT; 130 and 143: a run stopped by the signal
+  # before it was ready, whose classes are as good a cache.
   if { [ "$status" -eq 0 ] || [ "$status" -eq 130 ] || [ "$status" -eq 143 ]; } && [ -s "$partial" ]; then
     # The caches of earlier builds of the class path are dead weight (70 MB each): only the new one stays.
     mv -f "$partial" "$cache" 2>/dev/null \

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import io.mailform.runtime.config.StartupException;
 import io.mailform.runtime.postfix.PostfixOptions;
@@ -27,6 +26,7 @@ import io.mailform.runtime.server.MailSystemRuntime;
 import io.mailform.runtime.server.RunningMailSystem;
 import io.mailform.runtime.server.RuntimeOptions;
 import io.mailform.runtime.server.ServerKind;
+import io.mailform.runtime.server.TemporaryDirectories;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,8 +44,11 @@ import picocli.CommandLine.Spec;
     TestCommand.class},
     description = "Runs a compiled mail system on Apache James or on a private Postfix instance, and tests it there.")
 public final class RunMain {
+    static final int EXIT_STOPPED = 0;
     static final int EXIT_CANNOT_START = 1;
     static final int EXIT_USAGE = 2;
+    static final int EXIT_LOST_MAIL = 3;
+    static final int EXIT_STOP_FAILED = 4;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     public static void main(String[] args) {
@@ -59,7 +62,16 @@ public final class RunMain {
         description = {"Start DIR (as written by `mailform compile -o DIR`) on 127.0.0.1, or",
             "compile the YAML description FILE and start that: DIR/james on Apache",
             "James, or DIR/postfix in a private instance of this host's Postfix (as",
-            "root; runtime/CONFIG.md lists what the instance changes, and why)."})
+            "root; runtime/CONFIG.md lists what the instance changes, and why).",
+            "SIGTERM or SIGINT stops it: it takes no more mail, lets James deliver",
+            "what it holds for at most 10 s, stops, and exits with the status below."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped by SIGTERM or SIGINT; every accepted message was delivered or bounced",
+            "1:could not start (the reason is on standard error)", "2:usage error",
+            "3:stopped, but messages accepted were neither delivered nor bounced: lost (their number is on standard "
+                + "error)",
+            "4:the stop failed: the server did not stop within 60 s, or stopping it failed (Postfix: the host could "
+                + "not be restored completely; standard error says what is left)"})
     static final class Run implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "DIR|FILE",
             description = "The compiled configuration directory, or a YAML description.")
@@ -80,7 +92,8 @@ public final class RunMain {
         Path portsFile;
 
         @Option(names = "--credentials-file", paramLabel = "F",
-            description = "Write each account's IMAP password here as account=password lines (mode 0600; James only).")
+            description = "Write each account's IMAP password here as account=password lines, mode 0600, kept after "
+                + "stop (default: a file in a new private temporary directory, removed at stop; James only).")
         Path credentialsFile;
 
         @Option(names = "--capture-dir", paramLabel = "DIR",
@@ -119,18 +132,17 @@ public final class RunMain {
                 capture.ifPresent(CaptureDirectory::abandon);
                 return cannotStart(e);
             }
-            CountDownLatch stopped = StopOnShutdown.install(running, capture, System.err);
+            RunStop stop = RunStop.install(running, capture, System.err);
             if (!capture(running, capture)) {
                 return EXIT_CANNOT_START; // the shutdown hook stops the server
             }
             System.err.println("mailform-runtime: " + running.provisioned().describe());
-            if (credentialsFile != null) {
-                writeAtomically(credentialsFile, running.credentials(), OWNER_ONLY);
-            } else if (!running.accounts().isEmpty()) {
-                System.err.println("mailform-runtime: IMAP accounts " + String.join(", ", running.accounts())
-                    + "; pass --credentials-file F to get their passwords");
+            if (!running.accounts().isEmpty()) {
+                Path credentials = writeCredentials(running.credentials());
+                System.err.println("mailform-runtime: IMAP passwords of " + String.join(", ", running.accounts())
+                    + " in " + credentials + (credentialsFile == null ? " (removed at stop)" : ""));
             }
-            return ready(running.ports(), stopped);
+            return ready(running.ports(), stop);
         }
 
         private Integer runPostfix() throws Exception {
@@ -162,7 +174,7 @@ public final class RunMain {
                 capture.ifPresent(CaptureDirectory::abandon);
                 return cannotStart(e);
             }
-            CountDownLatch stopped = StopOnShutdown.install(running, capture, System.err);
+            RunStop stop = RunStop.install(running, capture, System.err);
             if (!capture(running, capture)) {
                 return EXIT_CANNOT_START; // the shutdown hook stops the server
             }
@@ -173,7 +185,23 @@ public final class RunMain {
                 System.err.println("mailform-runtime: created the system accounts "
                     + String.join(", ", running.createdAccounts()) + "; they are removed at stop");
             }
-            return ready(running.ports(), stopped);
+            return ready(running.ports(), stop);
+        }
+
+        /**
+         * The IMAP passwords, as account=password lines in a file of mode 0600: {@code --credentials-file}, or a file
+         * in a new temporary directory of mode 0700 that goes with the run, so that a test can read them whenever the
+         * run is up without having asked at the start. The passwords never go to standard output or error.
+         */
+        private Path writeCredentials(List<String> lines) throws IOException {
+            Path file = credentialsFile;
+            if (file == null) {
+                Path directory = TemporaryDirectories.register(Files.createTempDirectory("mailform-run-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
+                file = directory.resolve("credentials");
+            }
+            writeAtomically(file, lines, OWNER_ONLY);
+            return file;
         }
 
         private static int cannotStart(StartupException e) {
@@ -211,14 +239,19 @@ public final class RunMain {
             return true;
         }
 
-        private Integer ready(List<String> ports, CountDownLatch stopped) throws Exception {
+        /**
+         * Prints the ready line and runs until SIGTERM or SIGINT, then stops. Before the ready line the JVM's own
+         * handling of the signals stands: a start cut short is undone by the shutdown hooks.
+         */
+        private Integer ready(List<String> ports, RunStop stop) throws Exception {
             if (portsFile != null) {
                 writeAtomically(portsFile, ports, Set.of());
             }
+            StopSignals signals = StopSignals.install();
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             out.println("ready " + String.join(" ", ports));
-            stopped.await();
-            return 0;
+            System.err.println("mailform-runtime: " + signals.await() + ": stopping");
+            return stop.stop().status;
         }
 
         /**
