@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.mailform.runtime.sandbox.CaptureDirectory;
 import io.mailform.runtime.server.MailServer;
@@ -67,12 +68,12 @@ final class RunStop {
     }
 
     private Outcome stopWithin() {
-        Outcome[] stopped = {Outcome.FAILED};
+        AtomicReference<Outcome> stopped = new AtomicReference<>(Outcome.FAILED);
         Thread stopping = new Thread(() -> {
             try {
                 long lost = running.stop(DRAIN);
                 report(lost);
-                stopped[0] = lost > 0 ? Outcome.LOST_MAIL : Outcome.CLEAN;
+                stopped.set(lost > 0 ? Outcome.LOST_MAIL : Outcome.CLEAN);
             } catch (IOException | RuntimeException e) {
                 err.println("error: stopping the server: " + e.getMessage());
             }
@@ -87,7 +88,7 @@ final class RunStop {
             err.println("error: the server did not stop within " + TIMEOUT.toSeconds() + " s; exiting");
             return Outcome.FAILED;
         }
-        return stopped[0];
+        return stopped.get();
     }
 
     private void report(long lost) {
