@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -188,6 +189,35 @@ class RunMainTest {
             assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor());
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped after SIGTERM");
             assertEquals(index, CapturedFiles.index(captured), "kept after stop");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aStopThatLosesMailSaysHowManyAndExitsWithThree() throws Exception {
+        Path captured = temporary.resolve("captured");
+        Process process = start("run", example("internet-site").toString(), "--capture-dir", captured.toString());
+        try {
+            Matcher matcher = readyLine(stdout(process), READY);
+            // The sink refuses what its directory cannot take (451), so the message stays in James's queue.
+            try (Stream<Path> files = Files.walk(captured)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+            try (SmtpClient smtp = SmtpClient.connect("127.0.0.1", Integer.parseInt(matcher.group(1)),
+                    Duration.ofSeconds(20))) {
+                assertEquals(250, smtp.command("EHLO client.example.org").code());
+                assertEquals(250, smtp.command("MAIL FROM:<alice@example.org>").code());
+                assertEquals(250, smtp.command("RCPT TO:<friend@remote.example>").code());
+                assertEquals(250, smtp.data("Subject: kept\r\n\r\nHi.\r\n".getBytes(StandardCharsets.US_ASCII))
+                    .code());
+            }
+            assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor());
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped after SIGTERM and the drain");
+            String stderr = Files.readString(stderrFile);
+            assertEquals(3, process.exitValue(), stderr);
+            assertTrue(stderr.contains("mailform-runtime: stopped with 1 message accepted and neither delivered nor "
+                + "bounced; James keeps its queue in memory, so they are lost"), stderr);
         } finally {
             process.destroyForcibly();
         }
