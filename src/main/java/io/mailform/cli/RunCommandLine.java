@@ -12,7 +12,16 @@ import picocli.CommandLine.Parameters;
             "Starts DIR (as written by `mailform compile -o DIR`), or compiles the YAML description FILE and starts "
                 + "that: DIR/james on Apache James, or DIR/postfix in a private instance of this host's Postfix (as "
                 + "root; runtime/CONFIG.md lists what the instance changes, and why). Prints one line, ready and the "
-                + "ports, once SMTP answers, and runs until SIGTERM or SIGINT. It listens on 127.0.0.1 only."})
+                + "ports, once SMTP answers, and runs until SIGTERM or SIGINT. It listens on 127.0.0.1 only. "
+                + "SIGTERM or SIGINT stops it: it takes no more mail, lets James deliver what it holds for at most "
+                + "10 s, stops, and exits with the status below."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped by SIGTERM or SIGINT; every accepted message was delivered or bounced",
+            "1:could not start (the reason is on standard error)", "2:usage error",
+            "3:stopped, but messages accepted were neither delivered nor bounced: lost (their number is on standard "
+                + "error)",
+            "4:the stop failed: the server did not stop within 60 s, or stopping it failed (Postfix: the host could "
+                + "not be restored completely; standard error says what is left)"})
 public class RunCommandLine extends RuntimeCommand {
     /** The server to run on. */
     public enum Server {
@@ -38,7 +47,8 @@ public class RunCommandLine extends RuntimeCommand {
     protected Path portsFile;
 
     @Option(names = "--credentials-file", paramLabel = "F",
-            description = "Write each account's IMAP password here as account=password lines (mode 0600; James only).")
+            description = "Write each account's IMAP password here as account=password lines, mode 0600, kept after "
+                    + "stop (default: a file in a new private temporary directory, removed at stop; James only).")
     protected Path credentialsFile;
 
     @Option(names = "--capture-dir", paramLabel = "DIR",

@@ -17,7 +17,9 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:every case passed on every server",
             "1:a case failed, or a description or scenario file has errors",
             "2:usage error, or a server that was asked for cannot run here",
-            "3:a file could not be read or written"})
+            "3:a file could not be read or written",
+            "5:no case was judged for a scenario file or for the generated cases: there were none, the oracle could "
+                + "judge none of those generated, or none could run; this run tested nothing there"})
 public class TestCommandLine extends RuntimeCommand {
     /** Which servers to run on. */
     public enum ServerChoice {

@@ -26,7 +26,7 @@ import java.util.OptionalLong;
  * Derives cases from a description: every user, alias, root and postmaster, every local domain, delimiter and case
  * variants, an unknown user, system accounts, relaying from inside and outside networks with the usual tricks, a
  * login, the size limits, a full mailbox, every route and the smarthost. What each case must do is the oracle's
- * prediction; a case the oracle cannot judge is left out, and {@link Generated#notes()} says why.
+ * prediction; a case the oracle cannot judge is left out, and {@link Generated#leftOut()} says why.
  */
 public final class CaseGenerator {
     /** Messages larger than this are not sent by generated cases; the limit is still tested from the other side. */
@@ -44,14 +44,27 @@ public final class CaseGenerator {
     private final ScenarioOracle predictions;
     private final List<Case> cases = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<LeftOut> leftOut = new ArrayList<>();
     private final Map<String, String> viaBySink = new LinkedHashMap<>();
 
-    /** The generated cases, and what was left out and why. */
-    public record Generated(Scenarios scenarios, List<String> notes) {
+    /**
+     * The generated cases, and what was not generated and why: {@code notes} for kinds of case the description has
+     * no room for (no client outside networks, no size limit), {@code leftOut} for each case made and left out.
+     */
+    public record Generated(Scenarios scenarios, List<String> notes, List<LeftOut> leftOut) {
         public Generated {
             notes = List.copyOf(notes);
+            leftOut = List.copyOf(leftOut);
+        }
+
+        /** Every note and every case left out with its reason, one line each, for people. */
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>(notes);
+            leftOut.forEach(item -> lines.add(item.name() + ": " + item.reason()));
+            return List.copyOf(lines);
         }
     }
+
 
     public CaseGenerator(MailSystem system, Oracle oracle) {
         this.system = system;
@@ -113,7 +126,7 @@ public final class CaseGenerator {
         routes(home);
         sizes(home, name);
         fullMailbox(home);
-        return new Generated(new Scenarios(description, cases), notes);
+        return new Generated(new Scenarios(description, cases), notes, leftOut);
     }
 
     private void relaying(String home, ClientChoice outside) {
@@ -224,13 +237,13 @@ public final class CaseGenerator {
         Case draft = new Case(name, send, new Expectation(Optional.empty(), Optional.empty(), Map.of(),
                 Optional.empty(), Map.of(), List.of(), List.of()), pointer);
         if (new ClientAddresses(system, oracle).of(client).isEmpty()) {
-            notes.add(name + ": no client address " + client.text());
+            leftOut.add(new LeftOut(name, "no client address " + client.text()));
             return;
         }
         CasePrediction prediction = predictions.predict(draft);
         if (!prediction.isCertain()) {
-            notes.add(name + ": not generated, the oracle cannot judge it: "
-                    + String.join("; ", prediction.uncertainties()));
+            // The oracle's uncertainties say what it cannot judge, e.g. a parameter it does not model.
+            leftOut.add(new LeftOut(name, String.join("; ", prediction.uncertainties())));
             return;
         }
         cases.add(new Case(name, send, expectation(send, prediction.outcomes()), pointer));

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 import io.mailform.cli.RunCommandLine;
 import io.mailform.runtime.config.StartupException;
@@ -26,6 +25,7 @@ import io.mailform.runtime.server.MailServer;
 import io.mailform.runtime.server.MailSystemRuntime;
 import io.mailform.runtime.server.RunningMailSystem;
 import io.mailform.runtime.server.RuntimeOptions;
+import io.mailform.runtime.server.TemporaryDirectories;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -38,8 +38,11 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "mailform", mixinStandardHelpOptions = true, subcommands = {RunMain.Run.class, TestCommand.class},
     description = "Runs a compiled mail system on Apache James or on a private Postfix instance, and tests it there.")
 public final class RunMain {
+    static final int EXIT_STOPPED = 0;
     static final int EXIT_CANNOT_START = 1;
     static final int EXIT_USAGE = 2;
+    static final int EXIT_LOST_MAIL = 3;
+    static final int EXIT_STOP_FAILED = 4;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     public static void main(String[] args) {
@@ -76,18 +79,17 @@ public final class RunMain {
                 capture.ifPresent(CaptureDirectory::abandon);
                 return cannotStart(e);
             }
-            CountDownLatch stopped = StopOnShutdown.install(running, capture, System.err);
+            RunStop stop = RunStop.install(running, capture, System.err);
             if (!capture(running, capture)) {
                 return EXIT_CANNOT_START; // the shutdown hook stops the server
             }
             System.err.println("mailform-runtime: " + running.provisioned().describe());
-            if (credentialsFile != null) {
-                writeAtomically(credentialsFile, running.credentials(), OWNER_ONLY);
-            } else if (!running.accounts().isEmpty()) {
-                System.err.println("mailform-runtime: IMAP accounts " + String.join(", ", running.accounts())
-                    + "; pass --credentials-file F to get their passwords");
+            if (!running.accounts().isEmpty()) {
+                Path credentials = writeCredentials(running.credentials());
+                System.err.println("mailform-runtime: IMAP passwords of " + String.join(", ", running.accounts())
+                    + " in " + credentials + (credentialsFile == null ? " (removed at stop)" : ""));
             }
-            return ready(running.ports(), stopped);
+            return ready(running.ports(), stop);
         }
 
         private Integer runPostfix() throws Exception {
@@ -119,7 +121,7 @@ public final class RunMain {
                 capture.ifPresent(CaptureDirectory::abandon);
                 return cannotStart(e);
             }
-            CountDownLatch stopped = StopOnShutdown.install(running, capture, System.err);
+            RunStop stop = RunStop.install(running, capture, System.err);
             if (!capture(running, capture)) {
                 return EXIT_CANNOT_START; // the shutdown hook stops the server
             }
@@ -131,7 +133,23 @@ public final class RunMain {
                     + String.join(", ", running.createdAccounts()) + " for the instance; the last instance that "
                     + "uses them removes them at stop");
             }
-            return ready(running.ports(), stopped);
+            return ready(running.ports(), stop);
+        }
+
+        /**
+         * The IMAP passwords, as account=password lines in a file of mode 0600: {@code --credentials-file}, or a file
+         * in a new temporary directory of mode 0700 that goes with the run, so that a test can read them whenever the
+         * run is up without having asked at the start. The passwords never go to standard output or error.
+         */
+        private Path writeCredentials(List<String> lines) throws IOException {
+            Path file = credentialsFile;
+            if (file == null) {
+                Path directory = TemporaryDirectories.register(Files.createTempDirectory("mailform-run-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
+                file = directory.resolve("credentials");
+            }
+            writeAtomically(file, lines, OWNER_ONLY);
+            return file;
         }
 
         private static int cannotStart(StartupException e) {
@@ -169,14 +187,19 @@ public final class RunMain {
             return true;
         }
 
-        private Integer ready(List<String> ports, CountDownLatch stopped) throws Exception {
+        /**
+         * Prints the ready line and runs until SIGTERM or SIGINT, then stops. Before the ready line the JVM's own
+         * handling of the signals stands: a start cut short is undone by the shutdown hooks.
+         */
+        private Integer ready(List<String> ports, RunStop stop) throws Exception {
             if (portsFile != null) {
                 writeAtomically(portsFile, ports, Set.of());
             }
+            StopSignals signals = StopSignals.install();
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             out.println("ready " + String.join(" ", ports));
-            stopped.await();
-            return 0;
+            System.err.println("mailform-runtime: " + signals.await() + ": stopping");
+            return stop.stop().status;
         }
 
         /**

@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +40,10 @@ import io.mailform.runtime.sandbox.CapturedFiles.IndexLine;
 /** The runtime as a separate process: the ready line, the ports file, SIGTERM, and start failures. */
 class RunMainTest {
     private static final Pattern READY = Pattern.compile("ready smtp=(\\d+) imap=(\\d+) sink\\.direct=(\\d+)");
+    private static final Pattern CREDENTIALS = Pattern.compile("IMAP passwords of [^\\n]* in (\\S+/credentials) "
+        + "\\(removed at stop\\)");
+    /** How long an idle run may take from SIGTERM to its exit, for a requirement of one second. */
+    private static final long IDLE_STOP_BOUND_MILLIS = 3_000;
 
     @TempDir
     Path temporary;
@@ -61,10 +66,61 @@ class RunMainTest {
             assertTrue(imapGreeting(Integer.parseInt(matcher.group(2))).startsWith("* OK"));
 
             // kill(1) rather than Process.destroy(), which would also close the pipes this test still reads.
+            long signalled = System.nanoTime();
             assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor());
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped after SIGTERM");
+            long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled);
+            assertEquals(0, process.exitValue(), "a clean stop:\n" + Files.readString(stderrFile));
+            // An idle run stops well within a second; the bound leaves room for a loaded machine and still fails a
+            // stop that waits out Netty's quiet periods (two seconds per server, four in all).
+            assertTrue(stopMillis < IDLE_STOP_BOUND_MILLIS, "an idle run stopped " + stopMillis + " ms after SIGTERM");
+            System.err.printf("RunMainTest: an idle run stopped %d ms after SIGTERM%n", stopMillis);
             assertEquals(null, stdout.readLine(), "nothing but the ready line on stdout");
             assertThrows(ConnectException.class, () -> smtpGreeting(smtpPort));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void sigintStopsCleanlyToo() throws Exception {
+        Process process = start("run", example("internet-site").toString());
+        try {
+            readyLine(stdout(process), READY);
+            assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor());
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped after SIGINT");
+            assertEquals(0, process.exitValue(), Files.readString(stderrFile));
+            assertTrue(Files.readString(stderrFile).contains("mailform-runtime: SIGINT: stopping"));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void writesTheImapPasswordsToAPrivateFileRemovedAtStop() throws Exception {
+        Process process = start("run", example("internet-site").toString());
+        try {
+            Matcher matcher = readyLine(stdout(process), READY);
+            Matcher named = CREDENTIALS.matcher(Files.readString(stderrFile));
+            assertTrue(named.find(), Files.readString(stderrFile));
+            Path credentials = Path.of(named.group(1));
+            assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(credentials));
+            assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.OWNER_EXECUTE), Files.getPosixFilePermissions(credentials.getParent()));
+            List<String> lines = Files.readAllLines(credentials);
+            assertTrue(lines.get(0).startsWith("alice="), lines::toString);
+            String password = lines.get(0).substring("alice=".length());
+            assertTrue(imapLogin(Integer.parseInt(matcher.group(2)), "alice", password).startsWith("a1 OK"));
+
+            assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor());
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped after SIGTERM");
+            assertFalse(Files.exists(credentials.getParent()), "removed with the run");
+            String stderr = Files.readString(stderrFile);
+            for (String line : lines) {
+                String secret = line.substring(line.indexOf('=') + 1);
+                assertFalse(stderr.contains(secret), "a password on standard error: " + line);
+            }
         } finally {
             process.destroyForcibly();
         }
@@ -90,10 +146,12 @@ class RunMainTest {
             String login = imapLogin(Integer.parseInt(matcher.group(2)), "builder", password);
             assertTrue(login.startsWith("a1 OK"), login);
             assertTrue(imapLogin(Integer.parseInt(matcher.group(2)), "builder", "wrong").startsWith("a1 NO"));
+            assertTrue(Files.readString(stderrFile).contains(" in " + credentials + "\n"), "the file is named");
         } finally {
             new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped after SIGTERM");
         }
+        assertTrue(Files.exists(credentials), "a file the user named is kept");
     }
 
     @Test
@@ -131,6 +189,35 @@ class RunMainTest {
             assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor());
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped after SIGTERM");
             assertEquals(index, CapturedFiles.index(captured), "kept after stop");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aStopThatLosesMailSaysHowManyAndExitsWithThree() throws Exception {
+        Path captured = temporary.resolve("captured");
+        Process process = start("run", example("internet-site").toString(), "--capture-dir", captured.toString());
+        try {
+            Matcher matcher = readyLine(stdout(process), READY);
+            // The sink refuses what its directory cannot take (451), so the message stays in James's queue.
+            try (Stream<Path> files = Files.walk(captured)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+            try (SmtpClient smtp = SmtpClient.connect("127.0.0.1", Integer.parseInt(matcher.group(1)),
+                    Duration.ofSeconds(20))) {
+                assertEquals(250, smtp.command("EHLO client.example.org").code());
+                assertEquals(250, smtp.command("MAIL FROM:<alice@example.org>").code());
+                assertEquals(250, smtp.command("RCPT TO:<friend@remote.example>").code());
+                assertEquals(250, smtp.data("Subject: kept\r\n\r\nHi.\r\n".getBytes(StandardCharsets.US_ASCII))
+                    .code());
+            }
+            assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor());
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped after SIGTERM and the drain");
+            String stderr = Files.readString(stderrFile);
+            assertEquals(3, process.exitValue(), stderr);
+            assertTrue(stderr.contains("mailform-runtime: stopped with 1 message accepted and neither delivered nor "
+                + "bounced; James keeps its queue in memory, so they are lost"), stderr);
         } finally {
             process.destroyForcibly();
         }

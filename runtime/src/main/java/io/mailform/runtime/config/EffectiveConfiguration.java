@@ -18,7 +18,8 @@ import org.w3c.dom.Element;
  * runtime owns overridden. The compiled files stay as they are; only the copy changes:
  * <ul>
  *   <li>the SMTP and IMAP listeners bind to 127.0.0.1 on the chosen ports, without TLS: the certificate and key are
- *   the target host's files, and clients on loopback speak plain SMTP and IMAP;</li>
+ *   the target host's files, and clients on loopback speak plain SMTP and IMAP; they stop without James's graceful
+ *   wait;</li>
  *   <li>SMTP takes Postfix's XCLIENT command from 127.0.0.1, so that tests choose the client address they speak
  *   from, as the runtime's Postfix allows with smtpd_authorized_xclient_hosts = 127.0.0.1;</li>
  *   <li>in the sandbox, every RemoteDelivery sends to the capture sink standing in for its gateway, with STARTTLS
@@ -101,6 +102,9 @@ public final class EffectiveConfiguration {
                 + "> elements; the runtime needs exactly one (runtime/CONFIG.md)");
         }
         XmlFiles.setChildText(enabled.get(0), "bind", LOOPBACK + ":" + port);
+        // James's graceful unbind waits out Netty's two-second quiet period per server at stop; the runtime closes
+        // the SMTP intake itself before it unbinds (SmtpIntake), so nothing is left for the wait to protect.
+        XmlFiles.setChildText(enabled.get(0), "gracefulShutdown", "false");
         withoutTls(enabled.get(0));
         return document;
     }

@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.mailform.runtime.config.StartupException;
 
-/** {@code postfix -c DIR check|start|stop|abort} for one instance, and waiting until none of its processes is left. */
+/** {@code postfix -c DIR check|start|flush} for one instance, its stop, and waiting until none of its processes is left. */
 final class InstanceControl {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
-    private static final Duration ABORT_TIMEOUT = Duration.ofSeconds(5);
-    private static final long POLL_MILLIS = 100;
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(5);
+    private static final long POLL_MILLIS = 20;
 
     private final HostPostfix host;
     private final InstanceLayout layout;
@@ -43,24 +44,37 @@ final class InstanceControl {
     }
 
     /**
-     * Stops the instance and waits until every process of it has ended: {@code postfix stop}, then {@code postfix
-     * abort}, then SIGKILL to each remaining process of this instance by its id.
+     * Stops the instance and waits until every process of it has ended: SIGTERM to master, as {@code postfix stop}
+     * and {@code postfix abort} send it (master ends its daemons and exits; a delivery under way ends, its message
+     * stays queued), then after {@link #STOP_TIMEOUT} SIGKILL to each remaining process of this instance by its id.
+     * The signal is sent here rather than by {@code postfix stop}, which checks for master's end only once a second,
+     * and nothing is sent when no process of the instance is left (a second stop, or a start that failed early).
      */
     void stop() throws IOException {
-        postfix("stop");
-        if (awaitGone(STOP_TIMEOUT)) {
+        List<Long> processes = InstanceProcesses.of(layout.conf());
+        if (processes.isEmpty()) {
             return;
         }
-        postfix("abort");
-        if (awaitGone(ABORT_TIMEOUT)) {
+        masterPid().filter(processes::contains).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroy);
+        if (awaitGone(STOP_TIMEOUT)) {
             return;
         }
         for (long pid : InstanceProcesses.of(layout.conf())) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
-        if (!awaitGone(ABORT_TIMEOUT)) {
+        if (!awaitGone(KILL_TIMEOUT)) {
             throw new IOException("processes " + InstanceProcesses.of(layout.conf()) + " of the Postfix instance in "
                 + layout.conf() + " did not end");
+        }
+    }
+
+    /** The process id master wrote into its queue directory's {@code pid/master.pid}, when it did. */
+    private Optional<Long> masterPid() {
+        try {
+            String text = Files.readString(layout.queue().resolve("pid").resolve("master.pid")).trim();
+            return Optional.of(Long.parseLong(text));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

@@ -107,9 +107,9 @@ public final class RunningPostfix implements MailServer {
     }
 
     /**
-     * Stops the instance at once ({@code postfix stop}: smtpd takes no more mail, deliveries under way end), counts
-     * the queue files left, then removes the instance. The drain does not apply: Postfix's master cannot stop smtpd
-     * alone.
+     * Stops the instance at once (SIGTERM to master, as {@code postfix stop} sends it: smtpd takes no more mail,
+     * deliveries under way end), counts the queue files left, then removes the instance. The drain does not apply:
+     * Postfix's master cannot stop smtpd alone.
      */
     @Override
     public long stop(Duration drain) throws IOException {

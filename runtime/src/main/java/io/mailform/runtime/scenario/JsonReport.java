@@ -22,6 +22,8 @@ final class JsonReport {
     void print(List<TestReport> reports, PrintStream out) {
         ObjectNode document = JSON.objectNode();
         document.put("passed", reports.stream().allMatch(TestReport::passed));
+        document.put("judged", reports.stream().mapToLong(TestReport::judged).sum());
+        document.put("nothingJudged", reports.stream().anyMatch(TestReport::judgedNothing));
         ArrayNode all = document.putArray("reports");
         reports.forEach(report -> all.add(report(report)));
         out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(document));
@@ -32,6 +34,17 @@ final class JsonReport {
         root.put("description", report.description());
         root.put("source", report.source());
         root.put("passed", report.passed());
+        root.put("judged", report.judged());
+        if (report.judgedNothing()) {
+            root.put("nothingJudged", report.whyNothingJudged());
+        }
+        ArrayNode leftOut = root.putArray("leftOut");
+        report.leftOutByReason().forEach((reason, names) -> {
+            ObjectNode group = leftOut.addObject();
+            group.put("reason", reason);
+            group.put("count", names.size());
+            strings(group.putArray("cases"), names);
+        });
         ArrayNode servers = root.putArray("servers");
         report.servers().forEach(server -> servers.add(server.key()));
         ArrayNode cases = root.putArray("cases");

@@ -1,6 +1,7 @@
 package io.mailform.runtime.scenario;
 
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -13,6 +14,8 @@ import io.mailform.runtime.server.ServerKind;
  * JUnit XML as CI systems read it: for each source (scenario file, or the generated cases) one test suite per server
  * and one for the oracle, one test case per case, a failure with every mismatch, an error when the case could not
  * run, and a known difference as a skipped test with its reason. The ledger is a test case of each server's suite.
+ * A generated case left out is a skipped test of the oracle's suite, with its reason; a source that judged no case
+ * has a failed test case "cases judged" in each server's suite, so that a CI system does not show it green.
  */
 final class JunitReport {
     void write(List<TestReport> reports, OutputStream out) throws XMLStreamException {
@@ -24,11 +27,19 @@ final class JunitReport {
         for (TestReport report : reports) {
             String prefix = reports.size() > 1 ? report.source() + ": " : "";
             for (ServerKind server : report.servers()) {
+                List<Row> extra = new ArrayList<>(List.of(ledger(report, server)));
+                if (report.judgedNothing()) {
+                    List<String> messages = new ArrayList<>(List.of("no case was judged: " + report.whyNothingJudged()
+                        + "; this run tested nothing"));
+                    messages.addAll(report.leftOutLines());
+                    extra.add(new Row("cases judged", Status.FAIL, messages));
+                }
                 suite(xml, report, prefix + server.key(), report.cases().stream()
-                    .map(item -> serverCase(item, server)).toList(), List.of(ledger(report, server)));
+                    .map(item -> serverCase(item, server)).toList(), extra);
             }
             suite(xml, report, prefix + "oracle", report.cases().stream().map(JunitReport::oracleCase).toList(),
-                List.of());
+                report.leftOut().stream().map(item -> new Row(item.name(), Status.UNJUDGED,
+                    List.of("left out: " + item.reason()))).toList());
         }
         xml.writeEndElement();
         xml.writeCharacters("\n");
@@ -63,7 +74,7 @@ final class JunitReport {
 
     private static void suite(XMLStreamWriter xml, TestReport report, String name, List<Row> rows, List<Row> extra)
             throws XMLStreamException {
-        List<Row> all = new java.util.ArrayList<>(rows);
+        List<Row> all = new ArrayList<>(rows);
         all.addAll(extra);
         xml.writeCharacters("\n  ");
         xml.writeStartElement("testsuite");

@@ -32,6 +32,7 @@ import io.mailform.runtime.postfix.PostfixRuntime;
 import io.mailform.runtime.server.ServerKind;
 import io.mailform.runtime.server.TemporaryDirectories;
 import io.mailform.scenario.CaseGenerator;
+import io.mailform.scenario.LeftOut;
 import io.mailform.scenario.ScenarioReader;
 import io.mailform.scenario.ScenarioValidation;
 import io.mailform.scenario.ScenarioWriter;
@@ -52,8 +53,22 @@ public final class TestCommand extends TestCommandLine {
     static final int FAILED = 1;
     static final int USAGE = 2;
     static final int IO = 3;
+    /** Distinct from a failure: nothing was tested, so nothing can have passed. 4 is mailform's internal error. */
+    static final int NOTHING_JUDGED = 5;
+    /** The source name of generated cases that were not written to a file. */
+    private static final String GENERATED = "generated";
 
     private final PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    private final Servers servers;
+
+    public TestCommand() {
+        this(Servers.sandboxed());
+    }
+
+    /** A command that starts its servers with {@code servers}: for tests of what it does when they cannot start. */
+    TestCommand(Servers servers) {
+        this.servers = servers;
+    }
 
     @Override
     public Integer call() {
@@ -103,7 +118,10 @@ public final class TestCommand extends TestCommandLine {
         return run(system, sources, kinds.get());
     }
 
-    private record Source(String name, Scenarios scenarios) {
+    private record Source(String name, Scenarios scenarios, List<LeftOut> leftOut) {
+        Source(String name, Scenarios scenarios) {
+            this(name, scenarios, List.of());
+        }
     }
 
     private int run(MailSystem system, List<Source> sources, List<ServerKind> kinds) {
@@ -116,19 +134,47 @@ public final class TestCommand extends TestCommandLine {
             return FAILED;
         }
         try {
-            boolean passed = true;
             List<TestReport> reports = new ArrayList<>();
             for (Source source : sources) {
-                String runId = UUID.randomUUID().toString().substring(0, 8);
-                TestReport report = new TestRun(system, Servers.sandboxed(), line -> err.println("  " + line))
-                    .run(description.toString(), source.name(), source.scenarios(), compiled, kinds, runId);
-                reports.add(report);
-                passed &= report.passed();
+                reports.add(run(system, source, compiled, kinds));
             }
-            return report(reports) ? (passed ? OK : FAILED) : IO;
+            if (!report(reports)) {
+                return IO;
+            }
+            return status(reports);
         } finally {
             TemporaryDirectories.delete(compiled);
         }
+    }
+
+    private TestReport run(MailSystem system, Source source, Path compiled, List<ServerKind> kinds) {
+        if (source.scenarios().cases().isEmpty()) {
+            // No server needs to start to run no case.
+            return new TestReport(description.toString(), source.name(), kinds, List.of(), Map.of(), Map.of(),
+                source.leftOut());
+        }
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        return new TestRun(system, servers, line -> err.println("  " + line))
+            .run(description.toString(), source.name(), source.scenarios(), compiled, kinds, runId)
+            .withLeftOut(source.leftOut());
+    }
+
+    /**
+     * 1 when a case that ran came out wrong, else 5 when a source had no case judged (saying so on standard error),
+     * else 1 when any case could not run, else 0.
+     */
+    private int status(List<TestReport> reports) {
+        if (reports.stream().anyMatch(TestReport::failedJudged)) {
+            return FAILED;
+        }
+        List<TestReport> untested = reports.stream().filter(TestReport::judgedNothing).toList();
+        if (!untested.isEmpty()) {
+            untested.forEach(report -> err.println("mailform: no case was judged in " + (report.source()
+                .equals(GENERATED) ? "the cases generated from " + report.description() : report.source()) + ": "
+                + report.whyNothingJudged() + "; this run tested nothing there"));
+            return NOTHING_JUDGED;
+        }
+        return reports.stream().allMatch(TestReport::passed) ? OK : FAILED;
     }
 
     /** Writes the reports; false when the output file could not be written. */
@@ -199,12 +245,13 @@ public final class TestCommand extends TestCommandLine {
                 .relativize(description.toAbsolutePath()).toString();
         CaseGenerator.Generated generated = new CaseGenerator(system, oracle).generate(named);
         generated.notes().forEach(note -> err.println("mailform: " + note));
+        LeftOut.lines(generated.leftOut()).forEach(line -> err.println("mailform: " + description + ": " + line));
         if (write != null) {
             List<String> comment = new ArrayList<>(List.of("",
                 "Cases generated by mailform test --write from " + description + ": what Postfix does with",
                 "each, as mailform's oracle predicts it. Edit them, and run them with",
                 "  mailform test " + description + " " + write, ""));
-            generated.notes().forEach(note -> comment.add("Not generated: " + note));
+            generated.lines().forEach(line -> comment.add("Not generated: " + line));
             String text = new ScenarioWriter().write(generated.scenarios(), schemaPath(), comment);
             try {
                 writeAtomically(write, text.getBytes(StandardCharsets.UTF_8));
@@ -214,7 +261,8 @@ public final class TestCommand extends TestCommandLine {
             }
             err.println("mailform: wrote " + generated.scenarios().cases().size() + " cases to " + write);
         }
-        return Optional.of(new Source(write == null ? "generated" : write.toString(), generated.scenarios()));
+        return Optional.of(new Source(write == null ? GENERATED : write.toString(), generated.scenarios(),
+            generated.leftOut()));
     }
 
     /** The scenario schema of this checkout, relative to the written file, for editors; when it can be found. */

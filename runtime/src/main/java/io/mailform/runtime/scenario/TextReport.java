@@ -16,7 +16,19 @@ final class TextReport {
     void print(TestReport report, PrintStream out) {
         out.println("mailform test " + report.description() + " (" + report.source() + "): " + report.cases().size()
             + " cases on " + String.join(" and ", report.servers().stream().map(ServerKind::key).toList()));
+        report.leftOutLines().forEach(out::println);
         out.println();
+        if (!report.cases().isEmpty()) {
+            table(report, out);
+        }
+        if (report.judgedNothing()) {
+            out.println("no case was judged: " + report.whyNothingJudged() + "; this run tested nothing");
+        }
+        out.println(summary(report));
+    }
+
+    /** The rows, then what was wrong with the servers and each server's ledger. */
+    private static void table(TestReport report, PrintStream out) {
         StringBuilder header = new StringBuilder(String.format("%4s  %-" + NAME_WIDTH + "s  %-7s", "#", "case", "oracle"));
         report.servers().forEach(server -> header.append(String.format("  %-7s", server.key())));
         if (report.servers().size() > 1) {
@@ -48,7 +60,6 @@ final class TextReport {
                 unexplained.forEach(line -> out.println("    " + line));
             }
         }
-        out.println(summary(report));
     }
 
     static String summary(TestReport report) {
@@ -75,7 +86,8 @@ final class TextReport {
         if (report.servers().size() > 1) {
             parts.add("servers agree on " + report.agreements() + " of " + report.cases().size());
         }
-        return report.cases().size() + " cases: " + String.join("; ", parts) + (report.passed() ? "" : " -- FAILED");
+        String verdict = report.judgedNothing() ? " -- FAILED: no case was judged" : report.passed() ? "" : " -- FAILED";
+        return report.cases().size() + " cases: " + String.join("; ", parts) + verdict;
     }
 
     private static void details(CaseReport item, PrintStream out) {

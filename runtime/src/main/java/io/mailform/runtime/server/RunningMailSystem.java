@@ -27,6 +27,7 @@ import io.mailform.runtime.sandbox.CaptureSink;
  */
 public final class RunningMailSystem implements MailServer {
     public static final String HOST = "127.0.0.1";
+    private static final long DRAIN_POLL_MILLIS = 20;
 
     private final GuiceJamesServer server;
     private final List<Path> temporaryDirectories;
@@ -156,13 +157,18 @@ public final class RunningMailSystem implements MailServer {
         }
     }
 
+    /**
+     * Closes the SMTP intake (after which the spool holds every message a client can have been told 250), lets James
+     * deliver for at most {@code drain}, counts what is still queued or being delivered, and stops. A message being
+     * handed to a next hop when the drain ends is counted, and may still reach it while James stops.
+     */
     @Override
     public long stop(Duration drain) throws IOException {
-        server.getProbe(SmtpIntakeProbe.class).stopAccepting();
         long deadline = System.nanoTime() + drain.toNanos();
         try {
+            server.getProbe(SmtpIntakeProbe.class).stopAccepting();
             while (pending() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
+                Thread.sleep(DRAIN_POLL_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
