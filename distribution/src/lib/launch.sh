@@ -150,13 +150,16 @@ run_with_class_cache() {
   # logging there, and what it prints besides (JDK 25: "AOTConfiguration recorded") nowhere, with DisplayVMOutput off.
   local record=(-XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput
     "-Xlog:$archive_tags:file=\"$log\":none:filecount=0" -Dmailform.classCache.recording="$partial.trained")
+  # A command run in the background by a shell without job control ignores SIGINT, and a JVM that starts with
+  # SIGINT ignored never takes it: the subshell restores it, so that Ctrl-C and the INT passed on below stop the run.
   if [ "$aot" -eq 1 ]; then
     # JDK 25 in two steps: this run records which classes it uses, then a second JVM assembles the cache from that
     # record. (Its one-step -XX:AOTCacheOutput starts that second JVM itself, which prints to standard output and
     # passes the whole class path on in JAVA_TOOL_OPTIONS, which the JVM echoes to standard error.)
-    "$jvm" "${options[@]}" "${record[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$partial.config" "$@" <&0 &
+    (trap - INT QUIT; exec "$jvm" "${options[@]}" "${record[@]}" -XX:AOTMode=record \
+      -XX:AOTConfiguration="$partial.config" "$@") <&0 &
   else
-    "$jvm" "${options[@]}" "${record[@]}" -XX:ArchiveClassesAtExit="$partial" "$@" <&0 &
+    (trap - INT QUIT; exec "$jvm" "${options[@]}" "${record[@]}" -XX:ArchiveClassesAtExit="$partial" "$@") <&0 &
   fi
   pid=$!
   trap 'kill -TERM "$pid" 2>/dev/null' TERM
