@@ -327,7 +327,9 @@ class RunMainTest {
     }
 
     private Process start(String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
+        // A runner started in the background by a shell without job control ignores SIGINT, and its children
+        // inherit that: env restores the default, as a terminal's foreground job has it.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-cp", System.getProperty("java.class.path"),
             RunMain.class.getName()));
