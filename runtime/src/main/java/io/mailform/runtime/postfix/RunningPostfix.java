@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import io.mailform.runtime.sandbox.CaptureSink;
@@ -29,6 +31,7 @@ public final class RunningPostfix implements MailServer {
     private final List<String> createdAccounts;
     private final Teardown teardown;
     private final InstanceControl control;
+    private final Map<String, MboxCount> mboxCounts = new HashMap<>();
 
     RunningPostfix(InstanceLayout layout, int smtpPort, Map<String, CaptureSink> sinks,
             List<InstanceOverride> overrides, List<String> createdAccounts, Teardown teardown,
@@ -75,6 +78,37 @@ public final class RunningPostfix implements MailServer {
             }
         }
         return withMail;
+    }
+
+    /**
+     * The number of messages in each mbox file that holds one. A file's count is kept with its size and read again only
+     * once the size changed: local(8) only appends, so a poll reads just the files that gained mail.
+     */
+    @Override
+    public synchronized Map<String, Integer> mailboxCounts() throws IOException {
+        Map<String, Integer> counts = new TreeMap<>();
+        try (Stream<Path> files = Files.list(layout.spool())) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(LOCK_SUFFIX) || !Files.isRegularFile(file)) {
+                    continue;
+                }
+                long size = Files.size(file);
+                MboxCount known = mboxCounts.get(name);
+                if (known == null || known.size() != size) {
+                    known = new MboxCount(size, Mbox.read(file).size());
+                    mboxCounts.put(name, known);
+                }
+                if (known.messages() > 0) {
+                    counts.put(name, known.messages());
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** What {@link #mailboxCounts()} last found in an mbox file of this size. */
+    private record MboxCount(long size, int messages) {
     }
 
     /**
