@@ -31,7 +31,7 @@ public final class RunningPostfix implements MailServer {
     private final List<String> createdAccounts;
     private final Teardown teardown;
     private final InstanceControl control;
-    private final Map<String, MboxCount> mboxCounts = new HashMap<>();
+    private final Map<String, MboxIndex> mboxIndexes = new HashMap<>();
 
     RunningPostfix(InstanceLayout layout, int smtpPort, Map<String, CaptureSink> sinks,
             List<InstanceOverride> overrides, List<String> createdAccounts, Teardown teardown,
@@ -81,8 +81,8 @@ public final class RunningPostfix implements MailServer {
     }
 
     /**
-     * The number of messages in each mbox file that holds one. A file's count is kept with its size and read again only
-     * once the size changed: local(8) only appends, so a poll reads just the files that gained mail.
+     * The number of messages in each mbox file that holds one. Each file is read only as far as it grew since the last
+     * look ({@link MboxIndex}): local(8) only appends.
      */
     @Override
     public synchronized Map<String, Integer> mailboxCounts() throws IOException {
@@ -93,22 +93,28 @@ public final class RunningPostfix implements MailServer {
                 if (name.endsWith(LOCK_SUFFIX) || !Files.isRegularFile(file)) {
                     continue;
                 }
-                long size = Files.size(file);
-                MboxCount known = mboxCounts.get(name);
-                if (known == null || known.size() != size) {
-                    known = new MboxCount(size, Mbox.read(file).size());
-                    mboxCounts.put(name, known);
-                }
-                if (known.messages() > 0) {
-                    counts.put(name, known.messages());
+                int messages = mboxIndexes.computeIfAbsent(name, key -> new MboxIndex(file)).update(Files.size(file));
+                if (messages > 0) {
+                    counts.put(name, messages);
                 }
             }
         }
         return counts;
     }
 
-    /** What {@link #mailboxCounts()} last found in an mbox file of this size. */
-    private record MboxCount(long size, int messages) {
+    /** The messages from the {@code first}-th on, read from where the first of them starts in the mbox file. */
+    @Override
+    public synchronized List<byte[]> mailbox(String account, int first) throws IOException {
+        if (account.isEmpty() || account.contains("/") || account.startsWith(".")) {
+            throw new IllegalArgumentException("\"" + account + "\" is not an account name");
+        }
+        Path file = layout.spool().resolve(account);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        MboxIndex index = mboxIndexes.computeIfAbsent(account, key -> new MboxIndex(file));
+        index.update(Files.size(file));
+        return index.messagesFrom(first);
     }
 
     /**
