@@ -101,6 +101,9 @@ public final class AddressReader {
     }
 
     private String why(String canonical) {
+        if (canonical.startsWith("-")) {
+            return "it begins with '-', which a command could take for an option (allow_min_user = no)";
+        }
         int at = canonical.lastIndexOf('@');
         if (at < 0) {
             return "it resolves to no domain";
