@@ -1,7 +1,6 @@
 package io.mailform.runtime.smtp;
 
 import java.util.Locale;
-import java.util.Optional;
 
 import org.apache.james.protocols.api.BaseRequest;
 import org.apache.james.protocols.api.Request;
@@ -24,15 +23,26 @@ public class PostfixCommandDispatcher extends CommandDispatcher<SMTPSession> {
         return SmtpdCommandLine.read(line).isPresent() ? super.onLine(session, line) : NOT_UTF8;
     }
 
-    /** As James splits a line into command and argument, from the text Postfix reads. */
+    /**
+     * The command and its argument, from the text Postfix reads, split at white space as smtpd's tokenizer knows it:
+     * James trims every control character, which smtpd takes as text.
+     */
     @Override
     protected Request parseRequest(SMTPSession session, byte[] line) {
-        Optional<String> text = SmtpdCommandLine.read(line);
-        String command = text.orElse("").trim();
-        int space = command.indexOf(' ');
-        if (space < 0) {
-            return new BaseRequest(command.toUpperCase(Locale.US), null);
+        String text = SmtpdCommandLine.read(line).orElse("");
+        int start = 0;
+        int end = text.length();
+        while (start < end && SmtpdTokens.isSpace(text.charAt(start))) {
+            start++;
         }
-        return new BaseRequest(command.substring(0, space).toUpperCase(Locale.US), command.substring(space + 1));
+        while (end > start && SmtpdTokens.isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        int space = start;
+        while (space < end && !SmtpdTokens.isSpace(text.charAt(space))) {
+            space++;
+        }
+        String command = text.substring(start, space).toUpperCase(Locale.US);
+        return new BaseRequest(command, space < end ? text.substring(space + 1, end) : null);
     }
 }
