@@ -31,7 +31,8 @@ final class ProbeJudge {
     private static final Pattern OWN_LITERAL =
         Pattern.compile("(?i)\\[(127\\.0\\.0\\.1|ipv6:(0{0,4}:){2,7}0{0,3}1)\\]");
     /** The host's own address as James writes it at a next hop, without brackets (KD1). */
-    private static final Pattern OWN_ADDRESS = Pattern.compile("(?i)@\\[?(127\\.0\\.0\\.1|(ipv6:)?::1)\\]?$");
+    private static final Pattern OWN_ADDRESS =
+        Pattern.compile("(?i)@\\[?(127\\.0\\.0\\.1|(ipv6:)?::1)\\]?\\.?$");
     /** A quoted local part of atom characters, at least one outside ASCII, and no quoted pair. */
     private static final Pattern EIGHT_BIT_QUOTED =
         Pattern.compile("\"([^\"\\\\\\s()<>\\[\\],;:@]*[^\\x00-\\x7F][^\"\\\\\\s()<>\\[\\],;:@]*)\"@");
@@ -113,15 +114,15 @@ final class ProbeJudge {
 
     /**
      * KD2 in a transaction that also has other recipients: the copies apart are, on James's side, only copies sent on
-     * for the host's own address (James took the literal as remote) and, on Postfix's, as many mailbox copies.
+     * for the host's own address (James took the literal as remote), and on Postfix's whatever the local part led to
+     * once the literal was local.
      */
     private static boolean onlyOwnLiteralsApart(List<Arrival> james, List<Arrival> postfix) {
         List<Arrival> jamesOnly = beyond(james, postfix);
         List<Arrival> postfixOnly = beyond(postfix, james);
-        return !jamesOnly.isEmpty() && jamesOnly.size() == postfixOnly.size()
+        return !jamesOnly.isEmpty() && !postfixOnly.isEmpty()
             && jamesOnly.stream().allMatch(arrival -> arrival.place() instanceof Place.Sink
-                && OWN_ADDRESS.matcher(arrival.recipient()).find())
-            && postfixOnly.stream().allMatch(arrival -> arrival.place() instanceof Place.Mailbox);
+                && OWN_ADDRESS.matcher(arrival.recipient()).find());
     }
 
     /** The copies of {@code these} beyond those of {@code others}, counted as a multiset. */
