@@ -8,8 +8,10 @@ import io.mailform.model.Mode;
 import io.mailform.postfix.AddressReader;
 import io.mailform.postfix.AddressReading;
 import io.mailform.postfix.AddressResolver;
+import io.mailform.postfix.CaseFold;
 import io.mailform.postfix.RelayRestrictions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -108,6 +110,7 @@ public final class Oracle {
         Reply mail = Reply.of(250, "2.1.0", "Ok");
         List<Reply> rcpt = new ArrayList<>();
         List<Resolution> accepted = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
         for (String recipient : envelope.recipients()) {
             trace.step("RCPT TO:<" + recipient + ">");
             Trace nested = trace.nested();
@@ -129,8 +132,10 @@ public final class Oracle {
             Reply reply = refused.orElse(Reply.of(250, "2.1.5", "Ok"));
             nested.step("reply: " + reply);
             rcpt.add(reply);
-            if (refused.isEmpty()) {
+            if (refused.isEmpty() && isFirst(reading, recipient, taken)) {
                 accepted.add(resolution);
+            } else if (refused.isEmpty()) {
+                nested.step("cleanup drops the duplicate: this recipient was given before in the transaction");
             }
         }
         if (accepted.isEmpty()) {
@@ -140,6 +145,17 @@ public final class Oracle {
         List<Arrival> arrivals = deliver(envelope, accepted, usage, trace, uncertainties);
         return new Prediction(new Outcome(mail, rcpt, Optional.of(Reply.of(250, "2.0.0", "Ok: queued")), arrivals),
                 uncertainties);
+    }
+
+    /**
+     * cleanup's duplicate filter: a recipient given again in one transaction gets no second copy. It compares, in any
+     * case, the RCPT argument as written (the DSN original recipient smtpd makes up) and the address as smtpd read it.
+     */
+    private static boolean isFirst(AddressReading reading, String recipient, Set<String> taken) {
+        String read = reading instanceof AddressReading.Resolved resolved ? resolved.internal() : recipient;
+        String written = recipient.startsWith("<") && recipient.endsWith(">") && recipient.length() >= 2
+                ? recipient.substring(1, recipient.length() - 1) : recipient;
+        return taken.add(CaseFold.of(written + "\n" + read));
     }
 
     private static Prediction refusedAtMail(Reply reply, Trace trace, List<String> uncertainties) {

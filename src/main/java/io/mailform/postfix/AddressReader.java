@@ -83,7 +83,7 @@ public final class AddressReader {
     }
 
     private AddressReading envelope(String word, boolean smtputf8, boolean mayBeNull) {
-        Optional<String> internal = SmtpdAddress.internalForm(word.strip());
+        Optional<String> internal = SmtpdAddress.internalForm(withoutSpace(word));
         if (internal.isEmpty()) {
             return new AddressReading.BadSyntax(word, word, "smtpd finds no single address in it");
         }
@@ -101,6 +101,9 @@ public final class AddressReader {
     }
 
     private String why(String canonical) {
+        if (canonical.startsWith("-")) {
+            return "it begins with '-', which a command could take for an option (allow_min_user = no)";
+        }
         int at = canonical.lastIndexOf('@');
         if (at < 0) {
             return "it resolves to no domain";
@@ -113,6 +116,19 @@ public final class AddressReader {
             return "what the local part routes to is no valid domain";
         }
         return "\"" + domain + "\" is no valid host name or address literal";
+    }
+
+    /** The word without white space around it, as smtpd's tokenizer knows it: other control characters stay. */
+    private static String withoutSpace(String word) {
+        int start = 0;
+        int end = word.length();
+        while (start < end && " \t\n\u000B\f\r".indexOf(word.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && " \t\n\u000B\f\r".indexOf(word.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return word.substring(start, end);
     }
 
     private static boolean isAscii(String text) {

@@ -9,7 +9,8 @@ import java.util.function.Predicate;
  * again, so that routing forms hiding another destination behind a local domain come to light: {@code user%domain}
  * (allow_percent_hack), {@code domain!user} (swap_bangpath) and a quoted local part holding an address
  * (resolve_dequoted_address). A trailing dot of a domain is dropped, an empty local part becomes MAILER-DAEMON. An
- * address whose final domain is no valid host name or address literal has bad syntax (resolve_numeric_domain = no).
+ * address whose final domain is no valid host name or address literal has bad syntax (resolve_numeric_domain = no),
+ * and so has one that begins with '-' (allow_min_user = no).
  * The one reading of these rules for the runtime's SMTP server and its tests; Postfix's defaults throughout.
  */
 public final class AddressResolver {
@@ -151,10 +152,15 @@ public final class AddressResolver {
         return unquotedRouting(local);
     }
 
+    /**
+     * The final domain must be a host name or an address literal; and an address that begins with '-' is refused
+     * (allow_min_user = no), as a command may take it for an option.
+     */
     private static Optional<Resolved> valid(Parts parts, boolean local) {
         String domain = parts.domain();
         boolean valid = domain.startsWith("[") ? HostSyntax.isMailhostLiteral(domain) : HostSyntax.isUtf8Hostname(domain);
-        return valid ? Optional.of(new Resolved(parts.local(), domain, local)) : Optional.empty();
+        return valid && !parts.local().startsWith("-") ? Optional.of(new Resolved(parts.local(), domain, local))
+            : Optional.empty();
     }
 
     /**

@@ -127,6 +127,17 @@ class OracleTest {
         assertFalse(send(lookup, OUTSIDE, "a@remote.test", "friend@remote.test").isCertain());
     }
 
+    /** cleanup keeps one copy of a recipient written alike twice, in any case; one written otherwise is another. */
+    @Test
+    void aRecipientGivenAgainInTheTransactionGetsOneCopy() throws IOException {
+        Prediction prediction = send(new Oracle(example("internet-site")), OUTSIDE, "someone@remote.test",
+                "alice@example.org", "ALICE@example.org", "<alice@example.org>", "\"alice\"@example.org");
+        assertEquals(List.of("250 2.1.5", "250 2.1.5", "250 2.1.5", "250 2.1.5"),
+                prediction.outcome().rcpt().stream().map(Reply::status).toList());
+        assertEquals(List.of(Arrival.inMailbox(Arrival.Kind.MESSAGE, "alice"),
+                Arrival.inMailbox(Arrival.Kind.MESSAGE, "alice")), prediction.outcome().arrivals());
+    }
+
     @Test
     void mailForMailerDaemonWithoutAnAliasIsDiscarded() throws IOException {
         Prediction prediction = send(new Oracle(example("internet-site")), OUTSIDE, "someone@remote.test",

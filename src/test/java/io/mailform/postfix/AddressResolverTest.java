@@ -64,6 +64,9 @@ class AddressResolverTest {
         "alice@@example.org",
         "alice@example..org",
         "@",
+        "-info@example.org",
+        "-friend@remote.test",
+        "-a%remote.test@example.org",
     })
     void findsTheSyntaxBadThatPostfixFindsBad(String address) {
         assertEquals(Optional.empty(), resolver.resolve(address));

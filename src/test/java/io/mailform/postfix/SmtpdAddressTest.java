@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,9 +26,26 @@ class SmtpdAddressTest {
         "<alice(open@example.org>             | alice",
         "<alice@example.org(open>             | alice@example.org",
         "<friend@[192.0.2.1>                  | friend@[192.0.2.1]",
+        "<,alice@example.org>                 | alice@example.org",
+        "<alice@example.org,>                 | alice@example.org",
+        "<;alice@example.org>                 | alice@example.org",
+        "<li:st@example.org>                  | li:st@example.org",
+        "<team: alice@example.org;>           | alice@example.org",
+        "<,>                                  | ''",
+        "<alice %example.org@example.org>     | alice%example.org@example.org",
+        "<Alice Smith <alice@example.org>>    | alice@example.org",
+        "<<(www-data@example.org>>            | <",
     })
     void theInternalFormPostfixWorksWith(String word, String internal) {
         assertEquals(Optional.of(internal), SmtpdAddress.internalForm(word));
+    }
+
+    /** Control characters are atom characters to Postfix; only space, tab, CR and LF separate words. */
+    @Test
+    void controlCharactersBelongToTheAddress() {
+        assertEquals(Optional.of("\u0001TT\u001FT\u0001"), SmtpdAddress.internalForm("<\u0001TT\u001FT\u0001>"));
+        assertEquals(Optional.of("JERd\u007Fa"), SmtpdAddress.internalForm("JERd\u007Fa\\"));
+        assertEquals(Optional.of("a b"), SmtpdAddress.internalForm("\"a\tb\""));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -36,6 +54,10 @@ class SmtpdAddressTest {
         "<friend@remote.test,other@remote.test>",
         "<a;b@example.org>",
         "<\"open@example.org>",
+        "<alice(comment)bob@example.org>",
+        "<sy>s@example.org>",
+        "<\"a\"\"b\"@example.org>",
+        "<alice\"b\"@example.org>",
     })
     void moreThanOneAddressOrAnOpenQuoteIsNoAddress(String word) {
         assertEquals(Optional.empty(), SmtpdAddress.internalForm(word));

@@ -3,8 +3,9 @@ package io.mailform.emit.james;
 /**
  * The addresses James 3.8.1 can hold: its MailAddress and Domain refuse some that Postfix takes (two dots in a row in
  * a local part, even quoted; a domain with an underscore or outside ASCII, a label that begins or ends with '-', a
- * top-level label that begins with a digit, an IPv6 literal, a name over 253 characters). The runtime's tests hold
- * this reading to James's own classes.
+ * top-level label that begins with a digit, an IPv6 literal, a name over 253 characters), and it fails later on
+ * some it takes (an @ in a quoted local part, a quoted local part that ends in an escaped backslash). The runtime's
+ * tests hold this reading to James's own classes.
  */
 final class JamesAddressSyntax {
     private static final int MAX_DOMAIN = 253;
@@ -30,28 +31,29 @@ final class JamesAddressSyntax {
         return !localPart.startsWith(".") && !localPart.endsWith(".") && isDotAtom(localPart);
     }
 
-    /** Atom characters, and any ASCII character after a backslash. */
+    /**
+     * Atom characters only: MailAddress takes an escaped character outside quotes too, but javax.mail, by which James
+     * sends mail on, does not.
+     */
     private static boolean isDotAtom(String localPart) {
-        for (int i = 0; i < localPart.length(); i++) {
-            char c = localPart.charAt(i);
-            if (c == '\\' && i + 1 < localPart.length() && localPart.charAt(i + 1) < 128) {
-                i++;
-            } else if (c <= 32 || c >= 127 || "()<>[]\\,;:@\"".indexOf(c) >= 0) {
-                return false;
-            }
-        }
-        return true;
+        return localPart.chars().allMatch(c -> c > 32 && c < 127 && "()<>[]\\,;:@\"".indexOf(c) < 0);
     }
 
+    /**
+     * What MailAddress takes in quotes, less two forms that fail later in James: an @ (its recipient rewrite table
+     * takes the local part for a user name, which may hold none) and a backslash pair at the end (javax.mail, by
+     * which its remote delivery sends, cannot read the address back).
+     */
     private static boolean isQuotedContent(String quoted) {
         for (int i = 1; i < quoted.length() - 1; i++) {
             char c = quoted.charAt(i);
             if (c == '\\') {
                 i++;
-                if (i >= quoted.length() - 1 || quoted.charAt(i) > 127) {
+                if (i >= quoted.length() - 1 || quoted.charAt(i) > 127 || quoted.charAt(i) == '@'
+                        || quoted.charAt(i) == '\\' && i == quoted.length() - 2) {
                     return false;
                 }
-            } else if (c == '\r' || c == '\n' || c == '"' || c == 0) {
+            } else if (c == '\r' || c == '\n' || c == '"' || c == 0 || c == '@') {
                 return false;
             }
         }

@@ -65,9 +65,14 @@ final class MailetContainerFile {
         return "memory://var/mail/" + name + "/";
     }
 
-    /** Postmaster for every local domain, a guard against mail loops, then the transport. */
+    /**
+     * Each local recipient on its own first (Postfix delivers a copy per recipient, where James would merge
+     * recipients that reach one mailbox, and PostmasterAlias merges postmaster@ of every local domain into one), then
+     * postmaster for every local domain, a guard against mail loops, and the transport.
+     */
     private static XmlElement root() {
         return processor("root")
+                .add(mailet("All", COPY_PER_LOCAL_RECIPIENT))
                 .add(mailet("All", "PostmasterAlias"))
                 .add(mailet("RelayLimit=30", "Null"))
                 .add(toProcessor("All", "transport"));
@@ -82,8 +87,7 @@ final class MailetContainerFile {
     }
 
     /**
-     * Each local recipient on its own (Postfix delivers a copy per recipient, where James would merge recipients that
-     * reach one mailbox), then the recipient delimiter before the aliases (user+ext that is neither a user nor an
+     * The recipient delimiter before the aliases (user+ext that is neither a user nor an
      * alias becomes user) and again after them (an alias target user+ext), as Postfix's local(8) applies it at every
      * step. Mail for MAILER-DAEMON and double-bounce that no alias takes is discarded, as Postfix discards it.
      */
@@ -96,7 +100,6 @@ final class MailetContainerFile {
         return processor("transport")
                 .add(relayAllowed)
                 .add(mailet("All", "RemoveMimeHeader").add("name", "bcc").add("onMailetException", "ignore"))
-                .add(mailet("All", COPY_PER_LOCAL_RECIPIENT))
                 .add(mailet("All", STRIP_EXTENSION))
                 .add(mailet("All", "RecipientRewriteTable").add("errorProcessor", "rrt-error"))
                 .add(mailet("All", STRIP_EXTENSION))
@@ -153,6 +156,9 @@ final class MailetContainerFile {
         });
         mailet.addAll(clientTls(remote.tls()));
         return mailet
+                // Addresses with characters outside ASCII go out as UTF-8, as Postfix sends them; without this,
+                // JavaMail writes each such character as '?'.
+                .add("mail.mime.allowutf8", "true")
                 .add("heloName", heloName)
                 .add("delayTime", DELAY_TIME)
                 .add("maxRetries", MAX_RETRIES)

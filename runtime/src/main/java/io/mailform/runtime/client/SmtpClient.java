@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.net.ssl.SSLContext;
@@ -38,8 +39,20 @@ public final class SmtpClient implements AutoCloseable {
     }
 
     public static SmtpClient connect(String host, int port, Duration timeout) throws IOException {
+        return connect(host, port, null, timeout);
+    }
+
+    /**
+     * Connects from {@code localAddress} (e.g. 127.0.0.2, which Linux routes like any loopback address), so that the
+     * server sees that client address without XCLIENT; null lets the system choose.
+     */
+    public static SmtpClient connect(String host, int port, String localAddress, Duration timeout)
+            throws IOException {
         Socket socket = new Socket();
         try {
+            if (localAddress != null) {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            }
             socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             return new SmtpClient(socket);
@@ -55,10 +68,22 @@ public final class SmtpClient implements AutoCloseable {
 
     /** Sends one command line and returns the server's reply (its last line; {@link #lastLines()} has them all). */
     public Reply command(String line) throws IOException {
-        if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("a command is one line: " + line);
+        return command(line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends one command line as these bytes exactly (8-bit text in any encoding, or none), then CRLF. */
+    public Reply command(byte[] line) throws IOException {
+        for (byte b : line) {
+            if (b == '\r' || b == '\n') {
+                throw new IllegalArgumentException("a command is one line: "
+                    + new String(line, StandardCharsets.UTF_8));
+            }
         }
-        out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        // One write: a line sent in two would wait for the server's delayed ACK (Nagle) before its CRLF.
+        byte[] command = Arrays.copyOf(line, line.length + 2);
+        command[line.length] = '\r';
+        command[line.length + 1] = '\n';
+        out.write(command);
         out.flush();
         return reply();
     }
@@ -74,8 +99,12 @@ public final class SmtpClient implements AutoCloseable {
         if (start.code() != 354) {
             return start;
         }
-        out.write(dotStuffed(message));
-        out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] stuffed = dotStuffed(message);
+        byte[] withEnd = Arrays.copyOf(stuffed, stuffed.length + 3);
+        withEnd[stuffed.length] = '.';
+        withEnd[stuffed.length + 1] = '\r';
+        withEnd[stuffed.length + 2] = '\n';
+        out.write(withEnd);
         out.flush();
         return reply();
     }

@@ -15,24 +15,29 @@ import org.apache.mailet.base.GenericMailet;
  * transaction gets two copies, and {@code bob} and {@code bob+tag} are two recipients. James would merge recipients
  * that rewrite to the same mailbox, so every local recipient after the first goes on as a copy of its own, in the
  * same processor; the recipients in other domains stay together, as Postfix sends them in one transaction per next
- * hop.
+ * hop. A recipient at another host that the transaction holds twice (written in two ways, which Postfix's cleanup
+ * keeps apart) goes on once more as a copy of its own, as the next hop gets it twice from Postfix.
  */
 public class CopyPerLocalRecipient extends GenericMailet {
     @Override
     public void service(Mail mail) throws MessagingException {
-        List<MailAddress> local = new ArrayList<>();
+        List<MailAddress> onTheirOwn = new ArrayList<>();
         List<MailAddress> remote = new ArrayList<>();
         for (MailAddress recipient : mail.getRecipients()) {
-            (getMailetContext().isLocalServer(recipient.getDomain()) ? local : remote).add(recipient);
+            if (getMailetContext().isLocalServer(recipient.getDomain()) || remote.contains(recipient)) {
+                onTheirOwn.add(recipient);
+            } else {
+                remote.add(recipient);
+            }
         }
-        if (local.size() + (remote.isEmpty() ? 0 : 1) <= 1) {
+        if (onTheirOwn.size() + (remote.isEmpty() ? 0 : 1) <= 1) {
             return;
         }
         List<MailAddress> kept = new ArrayList<>(remote);
         if (kept.isEmpty()) {
-            kept.add(local.remove(0));
+            kept.add(onTheirOwn.remove(0));
         }
-        for (MailAddress recipient : local) {
+        for (MailAddress recipient : onTheirOwn) {
             Mail copy = mail.duplicate();
             try {
                 copy.setRecipients(List.of(recipient));

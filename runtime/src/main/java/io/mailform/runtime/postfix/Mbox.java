@@ -31,18 +31,35 @@ final class Mbox {
      * delivery in progress: local(8) holds an exclusive fcntl lock while it appends.
      */
     static List<byte[]> read(Path file) throws IOException {
-        byte[] content;
+        return split(tail(file, 0));
+    }
+
+    /**
+     * The bytes of {@code file} from {@code offset} to its end, read under a shared lock as {@link #read} does; none
+     * when the file does not exist or is no longer than {@code offset}.
+     */
+    static byte[] tail(Path file, long offset) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                 FileLock lock = channel.lock(0, Long.MAX_VALUE, true)) {
-            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(channel.size()));
+            long size = channel.size();
+            if (size <= offset) {
+                return new byte[0];
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(size - offset));
+            channel.position(offset);
             while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
                 // Read until full: the size was taken under the lock.
             }
-            content = buffer.array();
+            return buffer.array();
         } catch (NoSuchFileException e) {
-            return List.of();
+            return new byte[0];
         }
-        return split(content);
+    }
+
+    /** Whether a line that starts at {@code start} of {@code content} starts a message. */
+    static boolean startsMessage(byte[] content, int start) {
+        return content.length - start >= SEPARATOR.length
+            && Arrays.equals(content, start, start + SEPARATOR.length, SEPARATOR, 0, SEPARATOR.length);
     }
 
     static List<byte[]> split(byte[] content) {

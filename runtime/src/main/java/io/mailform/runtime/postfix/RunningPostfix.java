@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import io.mailform.runtime.sandbox.CaptureSink;
@@ -29,6 +31,7 @@ public final class RunningPostfix implements MailServer {
     private final List<String> createdAccounts;
     private final Teardown teardown;
     private final InstanceControl control;
+    private final Map<String, MboxIndex> mboxIndexes = new HashMap<>();
 
     RunningPostfix(InstanceLayout layout, int smtpPort, Map<String, CaptureSink> sinks,
             List<InstanceOverride> overrides, List<String> createdAccounts, Teardown teardown,
@@ -75,6 +78,43 @@ public final class RunningPostfix implements MailServer {
             }
         }
         return withMail;
+    }
+
+    /**
+     * The number of messages in each mbox file that holds one. Each file is read only as far as it grew since the last
+     * look ({@link MboxIndex}): local(8) only appends.
+     */
+    @Override
+    public synchronized Map<String, Integer> mailboxCounts() throws IOException {
+        Map<String, Integer> counts = new TreeMap<>();
+        try (Stream<Path> files = Files.list(layout.spool())) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(LOCK_SUFFIX) || !Files.isRegularFile(file)) {
+                    continue;
+                }
+                int messages = mboxIndexes.computeIfAbsent(name, key -> new MboxIndex(file)).update(Files.size(file));
+                if (messages > 0) {
+                    counts.put(name, messages);
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** The messages from the {@code first}-th on, read from where the first of them starts in the mbox file. */
+    @Override
+    public synchronized List<byte[]> mailbox(String account, int first) throws IOException {
+        if (account.isEmpty() || account.contains("/") || account.startsWith(".")) {
+            throw new IllegalArgumentException("\"" + account + "\" is not an account name");
+        }
+        Path file = layout.spool().resolve(account);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        MboxIndex index = mboxIndexes.computeIfAbsent(account, key -> new MboxIndex(file));
+        index.update(Files.size(file));
+        return index.messagesFrom(first);
     }
 
     /**

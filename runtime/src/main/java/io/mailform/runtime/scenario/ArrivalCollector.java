@@ -20,7 +20,7 @@ import io.mailform.runtime.server.MailServer;
  * carries its Message-ID; a bounce has a Message-ID of its own and carries the token of the message it reports.
  * What no case explains is kept too: the ledger must show it.
  */
-final class ArrivalCollector {
+public final class ArrivalCollector {
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^>\\r\\n]*>)");
 
     /** The arrivals per case index, and one line for each message no case explains. */
@@ -81,7 +81,7 @@ final class ArrivalCollector {
     }
 
     /** The Message-ID of the message itself: in its own header block, not in a report it quotes. */
-    static Optional<String> messageId(String text) {
+    public static Optional<String> messageId(String text) {
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) {
             end = text.indexOf("\n\n");

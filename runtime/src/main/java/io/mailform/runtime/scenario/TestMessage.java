@@ -6,11 +6,11 @@ import java.nio.charset.StandardCharsets;
  * One message a case sends. Its token is unique in the run and appears in the Subject and the Message-ID, so that a
  * copy is recognised by its Message-ID and a bounce (which has its own) by the token in the report it carries.
  */
-record TestMessage(String token, byte[] bytes) {
-    static final String DOMAIN = "mailform.test";
+public record TestMessage(String token, byte[] bytes) {
+    public static final String DOMAIN = "mailform.test";
     private static final int LINE = 76;
 
-    String messageId() {
+    public String messageId() {
         return "<" + token + "@" + DOMAIN + ">";
     }
 
@@ -18,7 +18,7 @@ record TestMessage(String token, byte[] bytes) {
      * A plain-text message of exactly {@code size} bytes (CRLF line ends) when that is more than its headers need, else
      * a short one.
      */
-    static TestMessage build(String token, String caseName, String from, long size) {
+    public static TestMessage build(String token, String caseName, String from, long size) {
         String headers = "From: " + (from.isEmpty() ? "MAILER-DAEMON@" + DOMAIN : from) + "\r\n"
             + "To: undisclosed-recipients:;\r\n"
             + "Subject: " + caseName.replace('\r', ' ').replace('\n', ' ') + " [" + token + "]\r\n"

@@ -33,9 +33,18 @@ final class ImapMailboxes {
 
     /** Every message of the INBOX in the order stored, as the raw bytes IMAP returns for it. */
     List<byte[]> messages(String account, String password) throws IOException {
+        return messages(account, password, 0);
+    }
+
+    /** The messages of the INBOX from the {@code first}-th on (counting from 0), as {@link #messages} reads them. */
+    List<byte[]> messages(String account, String password, int first) throws IOException {
         return retried(() -> inInbox(account, password, inbox -> {
             List<byte[]> messages = new ArrayList<>();
-            for (Message message : inbox.getMessages()) {
+            int count = inbox.getMessageCount();
+            if (first >= count) {
+                return messages;
+            }
+            for (Message message : inbox.getMessages(first + 1, count)) {
                 ByteArrayOutputStream raw = new ByteArrayOutputStream();
                 message.writeTo(raw);
                 messages.add(raw.toByteArray());

@@ -3,6 +3,7 @@ package io.mailform.runtime.server;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 import io.mailform.runtime.sandbox.CaptureSink;
@@ -42,6 +43,21 @@ public interface MailServer extends AutoCloseable {
      * line ends and the headers the server added at delivery; none when the account has no mailbox.
      */
     List<byte[]> mailbox(String account) throws IOException;
+
+    /**
+     * The messages of {@code account}'s mailbox from the {@code first}-th on (counting from 0), as {@link
+     * #mailbox(String)} returns them: what arrived since a reader last looked, without reading the rest again.
+     */
+    default List<byte[]> mailbox(String account, int first) throws IOException {
+        List<byte[]> all = mailbox(account);
+        return List.copyOf(all.subList(Math.min(first, all.size()), all.size()));
+    }
+
+    /**
+     * How many messages each account's mailbox holds now, by account, sorted; accounts without mail are left out.
+     * Cheaper than reading the mailboxes, for a reader that polls for what is new.
+     */
+    Map<String, Integer> mailboxCounts() throws IOException;
 
     /**
      * True when nothing is queued or being delivered: every message accepted so far has reached a mailbox or a sink,

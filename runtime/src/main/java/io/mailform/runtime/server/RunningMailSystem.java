@@ -10,9 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.apache.james.GuiceJamesServer;
+import org.apache.james.mailbox.exception.MailboxException;
 import org.apache.james.queue.api.MailQueue.MailQueueException;
 
 import io.mailform.runtime.config.OutboundGateway;
@@ -121,6 +123,33 @@ public final class RunningMailSystem implements MailServer {
             }
         }
         return withMail.stream().sorted().toList();
+    }
+
+    /** Each account's INBOX count, asked of James in memory ({@link InboxProbe}) rather than over IMAP. */
+    @Override
+    public Map<String, Integer> mailboxCounts() throws IOException {
+        InboxProbe probe = server.getProbe(InboxProbe.class);
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String account : accounts()) {
+            try {
+                long count = probe.count(account);
+                if (count > 0) {
+                    counts.put(account, Math.toIntExact(count));
+                }
+            } catch (MailboxException e) {
+                throw new IOException("cannot count the messages of " + account + ": " + e.getMessage(), e);
+            }
+        }
+        return counts;
+    }
+
+    /** The INBOX's messages from the {@code first}-th on, read over IMAP without fetching the ones before. */
+    @Override
+    public List<byte[]> mailbox(String account, int first) throws IOException {
+        if (!passwords.containsKey(account)) {
+            return List.of();
+        }
+        return mailboxes.messages(account, password(account), first);
     }
 
     /**

@@ -9,7 +9,8 @@ import io.mailform.runtime.address.MailSettings;
 
 /**
  * What the runtime adds to James's injector: the address settings its handlers and mailets read, and its probes
- * (provisioning at start, the queues for {@link RunningMailSystem#idle()}).
+ * (provisioning at start, the queues for {@link RunningMailSystem#idle()}, the INBOX counts for
+ * {@link RunningMailSystem#mailboxCounts()}).
  */
 final class RuntimeModule extends AbstractModule {
     private final MailSettings settings;
@@ -25,5 +26,6 @@ final class RuntimeModule extends AbstractModule {
         probes.addBinding().to(ProvisioningProbe.class);
         probes.addBinding().to(MailQueueProbe.class);
         probes.addBinding().to(SmtpIntakeProbe.class);
+        probes.addBinding().to(InboxProbe.class);
     }
 }

@@ -26,13 +26,20 @@ record EnvelopeRecipient(String given, String localPart, String domain, boolean 
 
     static EnvelopeRecipient of(String given, AddressResolver.Resolved resolved) {
         return new EnvelopeRecipient(given, resolved.localPart(), resolved.domain(), resolved.local(),
-            jamesAddress(resolved.localPart(), resolved.domain()));
+            jamesAddress(resolved.localPart(), resolved.domain())
+                .filter(address -> !address.getLocalPart().contains("@")));
     }
 
-    /** {@code localPart@domain} as James's MailAddress, or empty when James's syntax cannot hold it. */
+    /**
+     * {@code localPart@domain} as James's MailAddress, or empty when James cannot carry it: its syntax refuses it, or
+     * javax.mail, by which James sends mail on and writes bounces, cannot read it back ({@code "a\\"@remote.test}).
+     * As a recipient, James cannot hold a local part with an @ either (see {@link #of}): its recipient rewrite table
+     * takes the local part for a user name.
+     */
     static Optional<MailAddress> jamesAddress(String localPart, String domain) {
         try {
-            return Optional.of(new MailAddress(quotedIfNeeded(localPart) + "@" + domain));
+            MailAddress address = new MailAddress(quotedIfNeeded(localPart) + "@" + domain);
+            return address.toInternetAddress().isPresent() ? Optional.of(address) : Optional.empty();
         } catch (AddressException | IllegalArgumentException e) {
             return Optional.empty();
         }

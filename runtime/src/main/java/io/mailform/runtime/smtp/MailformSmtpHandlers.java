@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.james.protocols.api.handler.CommandDispatcher;
 import org.apache.james.protocols.lib.handler.HandlersPackage;
 import org.apache.james.protocols.smtp.core.ExpnCmdHandler;
 import org.apache.james.protocols.smtp.core.HeloCmdHandler;
@@ -30,6 +31,7 @@ import org.apache.james.smtpserver.SendMailHandler;
  */
 public class MailformSmtpHandlers implements HandlersPackage {
     private static final Map<String, String> REPLACEMENTS = Map.ofEntries(
+        replaced(CommandDispatcher.class, PostfixCommandDispatcher.class),
         replaced(JamesMailCmdHandler.class, PostfixMailCmdHandler.class),
         replaced(JamesRcptCmdHandler.class, PostfixRcptCmdHandler.class),
         replaced(JamesDataCmdHandler.class, PostfixDataCmdHandler.class),

@@ -64,18 +64,21 @@ public class PostfixMailCmdHandler extends MailCmdHandler {
         if (words.size() < 2 || !words.get(0).text().equalsIgnoreCase("from:")) {
             return SYNTAX;
         }
+        // As Postfix: SMTPUTF8 is looked for first, as it changes how the sender reads; then the sender; then the
+        // other parameters.
         List<String> options = words.textsFrom(2);
+        boolean smtputf8 = options.stream().anyMatch(option -> option.equalsIgnoreCase("SMTPUTF8"));
+        AddressReading sender = reader.sender(session, words.get(1), smtputf8);
+        if (sender instanceof AddressReading.BadSyntax) {
+            return BAD_SENDER;
+        }
         for (String parameter : options) {
             if (!isPostfixParameter(parameter)) {
                 return new SMTPResponse("555", "5.5.4 Unsupported option: " + parameter);
             }
         }
-        boolean smtputf8 = options.stream().anyMatch(option -> option.equalsIgnoreCase("SMTPUTF8"));
-        AddressReading sender = reader.sender(session, words.get(1), smtputf8);
         String jamesSender;
-        if (sender instanceof AddressReading.BadSyntax) {
-            return BAD_SENDER;
-        } else if (sender instanceof AddressReading.Resolved read) {
+        if (sender instanceof AddressReading.Resolved read) {
             int at = read.canonical().lastIndexOf('@');
             String localPart = read.canonical().substring(0, at);
             if (EnvelopeRecipient.jamesAddress(localPart, read.canonical().substring(at + 1)).isEmpty()) {

@@ -65,6 +65,7 @@ public class PostfixRcptCmdHandler extends RcptCmdHandler {
             return new SMTPResponse("555", "5.5.4 Unsupported option: " + words.get(2).text());
         }
         session.setAttachment(EnvelopeRecipient.CURRENT, recipient.get(), State.Transaction);
+        AcceptedRecipients.written(session, words.get(1).text());
         recipient.get().address()
             .ifPresent(address -> session.setAttachment(CURRENT_RECIPIENT, address, State.Transaction));
         return null;
@@ -76,7 +77,9 @@ public class PostfixRcptCmdHandler extends RcptCmdHandler {
         if (recipient.address().isEmpty()) {
             return reply("553", "5.1.3 <" + recipient.given() + ">: Recipient address rejected: " + CANNOT_HOLD);
         }
-        super.doCoreCmd(session, command, parameters);
+        if (AcceptedRecipients.firstTime(session, recipient)) {
+            super.doCoreCmd(session, command, parameters);
+        }
         return OK;
     }
 

@@ -27,7 +27,7 @@ record SmtpdTokens(List<Token> tokens) {
             boolean broken = false;
             while (position < line.length()) {
                 char c = line.charAt(position++);
-                if (Character.isWhitespace(c)) {
+                if (isSpace(c)) {
                     if (word.length() > 0) {
                         break;
                     }
@@ -100,5 +100,10 @@ record SmtpdTokens(List<Token> tokens) {
     /** The words from {@code index} on: the ESMTP parameters after the address. */
     List<String> textsFrom(int index) {
         return tokens.subList(Math.min(index, tokens.size()), tokens.size()).stream().map(Token::text).toList();
+    }
+
+    /** White space as smtpd's tokenizer knows it (isspace in the C locale); other control characters are text. */
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

@@ -135,6 +135,70 @@ class NastyClientsTest {
     }
 
     @Test
+    void aCommandLineThatIsNotUtf8IsRefusedBeforeItIsRead() throws Exception {
+        Map<ServerKind, List<Integer>> codes = onBoth("not-utf8", (session, token) -> List.of(session.reply(),
+                sendAndRead(session, "EHLO client.example\r\n"),
+                sendAndRead(session, bytes("MAIL FROM:<j", 0xF6, "rg@example.com>\r\n")),
+                sendAndRead(session, "MAIL FROM:<plain@example.com>\r\n"),
+                sendAndRead(session, bytes("RCPT TO:<", 0xE9, "alice@example.org>\r\n")),
+                sendAndRead(session, "RCPT TO:<alice@example.org>\r\n"), sendAndRead(session, "DATA\r\n"),
+                sendAndRead(session, "Subject: " + token + "\r\n\r\n" + token + "\r\n.\r\n"),
+                sendAndRead(session, "QUIT\r\n")));
+        assertEquals(List.of(220, 250, 500, 250, 500, 250, 354, 250, 221), codes.get(ServerKind.POSTFIX),
+            "not-utf8: Postfix's reply codes, as measured");
+        assertDeliveredOnce("alice", "not-utf8");
+    }
+
+    /** Forms the address fuzzer found the servers answering differently, each measured on Postfix. */
+    @Test
+    void addressFormsTheFuzzerFound() throws Exception {
+        Map<ServerKind, List<Integer>> codes = onBoth("fuzzer-forms", (session, token) -> List.of(session.reply(),
+                sendAndRead(session, "EHLO client.example\r\n"),
+                sendAndRead(session, "MAIL FROM:<-> (note)\r\n"),
+                sendAndRead(session, "MAIL FROM:<-x@example.com>\r\n"),
+                sendAndRead(session, "MAIL FROM:<x@example.com> (note)\r\n"),
+                sendAndRead(session, "MAIL FROM:<x@example.com>\r\n"),
+                sendAndRead(session, "RCPT TO:<-alice@example.org>\r\n"),
+                sendAndRead(session, "RCPT TO:<li:st@example.org>\r\n"),
+                sendAndRead(session, "RCPT TO:<alice@example.org,bob@example.org>\r\n"),
+                sendAndRead(session, "RCPT TO:<,alice@example.org>\r\n"),
+                sendAndRead(session, "RCPT TO:<alice@example.org>\r\n"),
+                sendAndRead(session, "RCPT TO:<ALICE@example.org>\r\n"),
+                sendAndRead(session, "RCPT TO:<\"alice\"@example.org>\r\n"), sendAndRead(session, "DATA\r\n"),
+                sendAndRead(session, "Subject: " + token + "\r\n\r\n" + token + "\r\n.\r\n"),
+                sendAndRead(session, "QUIT\r\n")));
+        assertEquals(List.of(220, 250, 501, 501, 555, 250, 501, 550, 501, 250, 250, 250, 250, 354, 250, 221),
+            codes.get(ServerKind.POSTFIX), "fuzzer-forms: Postfix's reply codes, as measured");
+        // cleanup drops a recipient written again alike, in any case (ALICE@); written otherwise, it is another
+        // recipient and another copy (,alice@ and "alice"@).
+        for (ServerKind kind : ServerKind.values()) {
+            assertEquals(3, copies(kind, "alice", "fuzzer-forms"), kind + ": copies for alice");
+        }
+    }
+
+    private int copies(ServerKind kind, String account, String name) throws Exception {
+        MailServer server = servers.get(kind);
+        awaitIdle(server);
+        String text = mailboxText(server, account);
+        String subject = "Subject: " + name + "-" + kind;
+        int count = 0;
+        for (int at = text.indexOf(subject); at >= 0; at = text.indexOf(subject, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static byte[] bytes(String before, int octet, String after) {
+        byte[] head = before.getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = after.getBytes(StandardCharsets.US_ASCII);
+        byte[] line = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, line, 0, head.length);
+        line[head.length] = (byte) octet;
+        System.arraycopy(tail, 0, line, head.length + 1, tail.length);
+        return line;
+    }
+
+    @Test
     void aClientThatVanishesInTheMiddleOfDataDeliversNothing() throws Exception {
         onBoth("vanished", (session, token) -> {
             List<Integer> replies = new ArrayList<>(List.of(session.reply(),
@@ -227,6 +291,11 @@ class NastyClientsTest {
 
     private static int sendAndRead(RawSession session, String text) throws IOException {
         session.send(text);
+        return session.reply();
+    }
+
+    private static int sendAndRead(RawSession session, byte[] line) throws IOException {
+        session.send(line);
         return session.reply();
     }
 

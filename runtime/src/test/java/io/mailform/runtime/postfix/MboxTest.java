@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -51,5 +52,23 @@ class MboxTest {
         assertEquals(1, Mbox.read(mailbox).size());
         byte[] message = Mbox.read(mailbox).get(0);
         assertEquals((byte) 0xE9, message[3]);
+    }
+
+    @Test
+    void anIndexReadsOnlyWhatWasAppendedAndTheMessagesFromAnyOneOn() throws Exception {
+        Path mailbox = directory.resolve("ines");
+        MboxIndex index = new MboxIndex(mailbox);
+        assertEquals(0, index.update(0));
+        Files.writeString(mailbox, "From a  Mon Nov 30 17:26:14 2026\nSubject: one\n\nBody.\n\n");
+        assertEquals(1, index.update(Files.size(mailbox)));
+        Files.writeString(mailbox, "From b  Mon Nov 30 17:26:15 2026\nSubject: two\n\n>From quoted.\n\n",
+            StandardOpenOption.APPEND);
+        assertEquals(2, index.update(Files.size(mailbox)));
+        assertEquals(List.of("Subject: two\r\n\r\n>From quoted.\r\n"), index.messagesFrom(1).stream()
+            .map(bytes -> new String(bytes, StandardCharsets.US_ASCII)).toList());
+        assertEquals(2, index.messagesFrom(0).size());
+        assertEquals(List.of(), index.messagesFrom(2));
+        Files.writeString(mailbox, "From c  Mon Nov 30 17:26:16 2026\nSubject: anew\n\n");
+        assertEquals(1, index.update(Files.size(mailbox)), "a file that shrank is read from its start again");
     }
 }

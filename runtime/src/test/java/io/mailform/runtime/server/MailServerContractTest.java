@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +20,8 @@ import io.mailform.runtime.scenario.TestReport;
 /**
  * One description, examples/full.yaml, started on James and on Postfix: once the engine has placed a few cases and
  * accounted for them, {@link MailServer} alone reads back the same on both, the mailboxes with the stored messages
- * and the sinks with what each next hop saw (HELO name, envelope sender, login and password, TLS).
+ * (all of them, how many each holds, and the ones from some message on) and the sinks with what each next hop saw (HELO
+ * name, envelope sender, login and password, TLS).
  */
 class MailServerContractTest {
     private static final Path FULL = Path.of("../examples/full.yaml");
@@ -72,6 +74,12 @@ class MailServerContractTest {
                 assertTrue(text.matches("(?s)(.*\r\n)?Delivered-To: .*"), "the header added at delivery:\n" + text);
             }
             assertEquals(List.of(), server.mailbox("nosuchaccount"));
+            assertEquals(Map.of("alice", 2, "bob", 1, "carol", 1), server.mailboxCounts());
+            List<byte[]> second = server.mailbox("alice", 1);
+            assertEquals(1, second.size());
+            assertEquals(new String(alice.get(1), StandardCharsets.UTF_8), new String(second.get(0),
+                StandardCharsets.UTF_8), "the messages from the second on");
+            assertEquals(List.of(), server.mailbox("alice", 2));
 
             List<CapturedMessage> smarthost = server.sink(SMARTHOST).messages();
             assertEquals(2, smarthost.size());

@@ -57,6 +57,18 @@ class CommandRepliesTest {
             dialogs.add(dialog(kind, "250 2.1.0", "EHLO client.example", "MAIL FROM: <a@b.example>"));
             dialogs.add(dialog(kind, "501 5.1.7", "EHLO client.example", "MAIL FROM:<a b@b.example>"));
             dialogs.add(dialog(kind, "555 5.5.4", "EHLO client.example", "MAIL FROM:<a@b.example> FOO=bar"));
+            // The sender is read before the parameters; an address that begins with '-' is bad syntax.
+            dialogs.add(dialog(kind, "501 5.1.7", "EHLO client.example", "MAIL FROM:<-> FOO=bar"));
+            dialogs.add(dialog(kind, "501 5.1.7", "EHLO client.example", "MAIL FROM:<-a@b.example>"));
+            dialogs.add(dialog(kind, "501 5.1.3", "EHLO client.example", "MAIL FROM:<a@b.example>",
+                "RCPT TO:<-alice@example.org>"));
+            // RFC 822's parser: empty addresses around a comma count for nothing, a colon is kept.
+            dialogs.add(dialog(kind, "250 2.1.5", "EHLO client.example", "MAIL FROM:<a@b.example>",
+                "RCPT TO:<,alice@example.org>"));
+            dialogs.add(dialog(kind, "550 5.1.1", "EHLO client.example", "MAIL FROM:<a@b.example>",
+                "RCPT TO:<li:st@example.org>"));
+            dialogs.add(dialog(kind, "501 5.1.3", "EHLO client.example", "MAIL FROM:<a@b.example>",
+                "RCPT TO:<alice@example.org,bob@example.org>"));
             dialogs.add(dialog(kind, "250 2.1.0", "EHLO client.example", "MAIL FROM:<a@b.example> BODY=8BITMIME"));
             dialogs.add(dialog(kind, "501 5.5.4", "EHLO client.example", "MAIL FROM:<a@b.example> SIZE=abc"));
             dialogs.add(dialog(kind, "552 5.3.4", "EHLO client.example", "MAIL FROM:<a@b.example> SIZE=10240001"));

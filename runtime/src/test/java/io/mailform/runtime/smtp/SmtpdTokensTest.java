@@ -23,6 +23,13 @@ class SmtpdTokensTest {
         assertEquals(false, tokens.tokens().stream().anyMatch(SmtpdTokens.Token::broken));
     }
 
+    /** White space is isspace in the C locale; other control characters are part of a word. */
+    @org.junit.jupiter.api.Test
+    void controlCharactersAreText() {
+        assertEquals(List.of("FROM:", "c\u000702\u001E[TH=;;", "X"),
+            SmtpdTokens.of("FROM:c\u000702\u001E[TH=;; \u000BX").textsFrom(0));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"TO:<a@b", "TO:<\"a@b>"})
     void anOpenBracketOrQuoteBreaksItsWord(String argument) {

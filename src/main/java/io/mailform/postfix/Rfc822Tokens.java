@@ -1,0 +1,145 @@
+package io.mailform.postfix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Text cut into RFC 822 tokens as Postfix's tokenizer cuts it (tok822_scan): atoms, quoted strings, domain literals
+ * and operators ({@code |%!()<>@,;:".[]} and a stray {@code ]} or {@code )}). Space, tab, CR and LF separate tokens;
+ * every other character, control characters included, belongs to an atom. A backslash takes the next character as
+ * it is and counts for nothing at the end; tab, CR and LF within a word become a space. Comments are dropped: the
+ * parser moves them aside, so they take no part in an address.
+ */
+final class Rfc822Tokens {
+    private static final String OPERATORS = "|%!()<>@,;:\\\".[]";
+
+    /** One token: a word of the given kind with its text (quotes and escapes undone), or an operator. */
+    record Token(Kind kind, String text) {
+        boolean is(char operator) {
+            return kind == Kind.OPERATOR && text.charAt(0) == operator;
+        }
+
+        boolean isWord() {
+            return kind != Kind.OPERATOR;
+        }
+
+        /** The token in Postfix's internal form: a domain literal keeps its brackets. */
+        String internal() {
+            return kind == Kind.DOMAIN_LITERAL ? "[" + text + "]" : text;
+        }
+    }
+
+    enum Kind { ATOM, QUOTED_STRING, DOMAIN_LITERAL, OPERATOR }
+
+    private final String text;
+    private int position;
+
+    private Rfc822Tokens(String text) {
+        this.text = text;
+    }
+
+    /** The tokens of {@code text}; empty when a quoted string is left open, which smtpd refuses before this. */
+    static Optional<List<Token>> of(String text) {
+        return new Rfc822Tokens(text).scan();
+    }
+
+    private Optional<List<Token>> scan() {
+        List<Token> tokens = new ArrayList<>();
+        while (position < text.length()) {
+            char c = text.charAt(position++);
+            if (isSpace(c)) {
+                continue;
+            }
+            if (c == '(') {
+                skipComment();
+            } else if (c == '[') {
+                tokens.add(new Token(Kind.DOMAIN_LITERAL, collectUntil(']')));
+            } else if (c == '"') {
+                int start = position;
+                String content = collectUntil('"');
+                if (!closed(start)) {
+                    return Optional.empty();
+                }
+                tokens.add(new Token(Kind.QUOTED_STRING, content));
+            } else if (c != '\\' && OPERATORS.indexOf(c) >= 0) {
+                tokens.add(new Token(Kind.OPERATOR, String.valueOf(c)));
+            } else {
+                position--;
+                tokens.add(new Token(Kind.ATOM, atom()));
+            }
+        }
+        return Optional.of(tokens);
+    }
+
+    private boolean closed(int start) {
+        return position > start && text.charAt(position - 1) == '"' && !escapedAt(position - 1);
+    }
+
+    private boolean escapedAt(int index) {
+        int backslashes = 0;
+        for (int i = index - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    }
+
+    /** A quoted string's or literal's content up to {@code close}, which is passed over; open ones end with the text. */
+    private String collectUntil(char close) {
+        StringBuilder content = new StringBuilder();
+        while (position < text.length()) {
+            char c = text.charAt(position);
+            if (c == '\\') {
+                if (position + 1 >= text.length()) {
+                    position++;
+                    break;
+                }
+                c = text.charAt(++position);
+            } else if (c == close) {
+                position++;
+                break;
+            }
+            content.append(isSpace(c) ? ' ' : c);
+            position++;
+        }
+        return content.toString();
+    }
+
+    private String atom() {
+        StringBuilder atom = new StringBuilder();
+        while (position < text.length()) {
+            char c = text.charAt(position);
+            if (c == '\\') {
+                if (position + 1 >= text.length()) {
+                    position++;
+                    break;
+                }
+                c = text.charAt(++position);
+            } else if (isSpace(c) || OPERATORS.indexOf(c) >= 0) {
+                break;
+            }
+            atom.append(isSpace(c) ? ' ' : c);
+            position++;
+        }
+        return atom.toString();
+    }
+
+    /** Comments nest; one left open ends with the text. */
+    private void skipComment() {
+        int depth = 1;
+        while (position < text.length()) {
+            char c = text.charAt(position++);
+            if (c == '\\') {
+                position++;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return;
+            }
+        }
+    }
+}
