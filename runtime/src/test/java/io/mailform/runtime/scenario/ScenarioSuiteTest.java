@@ -82,6 +82,9 @@ class ScenarioSuiteTest {
                     "suite");
                 boolean explained = report.cases().stream().allMatch(item -> item.disagreements().isEmpty()
                     || item.servers().get(ServerKind.JAMES).status() == Status.KNOWN);
+                // The counts of docs/testing.md's "What the suite shows", one line per description and source.
+                System.err.println("ScenarioSuiteTest: " + PROJECT.relativize(description) + ", " + source.getKey()
+                    + ": " + report.text().strip().lines().reduce((first, second) -> second).orElse(""));
                 if (!report.passed() || !explained) {
                     failed.add(report.text());
                 }
