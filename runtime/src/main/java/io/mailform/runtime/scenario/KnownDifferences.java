@@ -81,12 +81,17 @@ public final class KnownDifferences {
             return false;
         }
         List<String> missing = mismatches.stream().filter(mismatch -> mismatch.startsWith("missing: "))
-            .map(mismatch -> mismatch.substring("missing: ".length())).sorted().toList();
+            .map(mismatch -> withoutNotes(mismatch.substring("missing: ".length()))).sorted().toList();
         List<String> unexpected = mismatches.stream().filter(mismatch -> mismatch.startsWith("unexpected: "))
-            .map(mismatch -> EIGHT_BIT_QUOTED_PART.matcher(mismatch.substring("unexpected: ".length()))
-                .replaceAll(match -> Matcher.quoteReplacement(match.group(1)) + "@"))
+            .map(mismatch -> withoutNotes(EIGHT_BIT_QUOTED_PART.matcher(mismatch.substring("unexpected: ".length()))
+                .replaceAll(match -> Matcher.quoteReplacement(match.group(1)) + "@")))
             .sorted().toList();
         return missing.equals(unexpected);
+    }
+
+    /** A copy without what an arrival adds in parentheses (TLS, a login), which an expected copy does not name. */
+    private static String withoutNotes(String copy) {
+        return copy.replaceFirst(" \\([^()]*\\)$", "");
     }
 
 
