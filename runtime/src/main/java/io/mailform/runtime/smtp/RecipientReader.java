@@ -47,7 +47,14 @@ final class RecipientReader {
             session.getConfiguration().getHelloName());
     }
 
+    /**
+     * mydestination's test. An address literal is never local here (KD2): James's Domain would read
+     * {@code [example.org]} as example.org, where Postfix finds no address in it and refuses the syntax.
+     */
     private boolean isLocalDomain(String domain) {
+        if (domain.startsWith("[")) {
+            return false;
+        }
         try {
             return domains.containsDomain(Domain.of(domain));
         } catch (DomainListException | IllegalArgumentException e) {

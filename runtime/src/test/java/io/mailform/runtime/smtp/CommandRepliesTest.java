@@ -69,6 +69,9 @@ class CommandRepliesTest {
                 "RCPT TO:<li:st@example.org>"));
             dialogs.add(dialog(kind, "501 5.1.3", "EHLO client.example", "MAIL FROM:<a@b.example>",
                 "RCPT TO:<alice@example.org,bob@example.org>"));
+            // A literal that holds no address is no local domain, whatever name it holds.
+            dialogs.add(dialog(kind, "501 5.1.3", "EHLO client.example", "MAIL FROM:<a@b.example>",
+                "RCPT TO:<@[example.org]:nosuch!user@[example.org]>"));
             dialogs.add(dialog(kind, "250 2.1.0", "EHLO client.example", "MAIL FROM:<a@b.example> BODY=8BITMIME"));
             dialogs.add(dialog(kind, "501 5.5.4", "EHLO client.example", "MAIL FROM:<a@b.example> SIZE=abc"));
             dialogs.add(dialog(kind, "552 5.3.4", "EHLO client.example", "MAIL FROM:<a@b.example> SIZE=10240001"));
