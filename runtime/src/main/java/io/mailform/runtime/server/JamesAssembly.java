@@ -1,6 +1,8 @@
 package io.mailform.runtime.server;
 
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.apache.commons.configuration2.BaseHierarchicalConfiguration;
 import org.apache.james.GuiceJamesServer;
@@ -39,6 +41,17 @@ import io.mailform.runtime.address.MailSettings;
  * open their ports.
  */
 final class JamesAssembly {
+    /**
+     * JavaMail, by which James sends mail on, logs through java.util.logging, whose default handler writes INFO to
+     * standard error: with addresses sent as UTF-8 it says so at every connection. Only its warnings are worth a line.
+     * Held here, as java.util.logging keeps loggers weakly.
+     */
+    private static final Logger JAVAMAIL = Logger.getLogger("com.sun.mail");
+
+    static {
+        JAVAMAIL.setLevel(Level.WARNING);
+    }
+
     private JamesAssembly() {
     }
 
