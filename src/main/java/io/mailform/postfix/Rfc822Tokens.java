@@ -3,6 +3,7 @@ package io.mailform.postfix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * Text cut into RFC 822 tokens as Postfix's tokenizer cuts it (tok822_scan): atoms, quoted strings, domain literals
@@ -54,14 +55,14 @@ final class Rfc822Tokens {
             if (c == '(') {
                 skipComment();
             } else if (c == '[') {
-                tokens.add(new Token(Kind.DOMAIN_LITERAL, collectUntil(']')));
+                // A literal left open ends with the text.
+                tokens.add(new Token(Kind.DOMAIN_LITERAL, enclosed(']').content()));
             } else if (c == '"') {
-                int start = position;
-                String content = collectUntil('"');
-                if (!closed(start)) {
+                Enclosed quoted = enclosed('"');
+                if (!quoted.closed()) {
                     return Optional.empty();
                 }
-                tokens.add(new Token(Kind.QUOTED_STRING, content));
+                tokens.add(new Token(Kind.QUOTED_STRING, quoted.content()));
             } else if (c != '\\' && OPERATORS.indexOf(c) >= 0) {
                 tokens.add(new Token(Kind.OPERATOR, String.valueOf(c)));
             } else {
@@ -72,25 +73,16 @@ final class Rfc822Tokens {
         return Optional.of(tokens);
     }
 
-    private boolean closed(int start) {
-        return position > start && text.charAt(position - 1) == '"' && !escapedAt(position - 1);
-    }
-
-    private boolean escapedAt(int index) {
-        int backslashes = 0;
-        for (int i = index - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
-            backslashes++;
-        }
-        return backslashes % 2 == 1;
-    }
-
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 
-    /** A quoted string's or literal's content up to {@code close}, which is passed over; open ones end with the text. */
-    private String collectUntil(char close) {
-        StringBuilder content = new StringBuilder();
+    /**
+     * Postfix's COLLECT: characters up to {@code stop} (not taken), a backslash taking the next one as it is and
+     * counting for nothing at the end, tab, CR and LF made a space.
+     */
+    private String collect(IntPredicate stop) {
+        StringBuilder collected = new StringBuilder();
         while (position < text.length()) {
             char c = text.charAt(position);
             if (c == '\\') {
@@ -99,33 +91,30 @@ final class Rfc822Tokens {
                     break;
                 }
                 c = text.charAt(++position);
-            } else if (c == close) {
-                position++;
+            } else if (stop.test(c)) {
                 break;
             }
-            content.append(isSpace(c) ? ' ' : c);
+            collected.append(isSpace(c) ? ' ' : c);
             position++;
         }
-        return content.toString();
+        return collected.toString();
+    }
+
+    /** A quoted string's or literal's content, and whether {@code close} ended it before the text did. */
+    private record Enclosed(String content, boolean closed) {
+    }
+
+    private Enclosed enclosed(char close) {
+        String content = collect(c -> c == close);
+        boolean closed = position < text.length();
+        if (closed) {
+            position++;
+        }
+        return new Enclosed(content, closed);
     }
 
     private String atom() {
-        StringBuilder atom = new StringBuilder();
-        while (position < text.length()) {
-            char c = text.charAt(position);
-            if (c == '\\') {
-                if (position + 1 >= text.length()) {
-                    position++;
-                    break;
-                }
-                c = text.charAt(++position);
-            } else if (isSpace(c) || OPERATORS.indexOf(c) >= 0) {
-                break;
-            }
-            atom.append(isSpace(c) ? ' ' : c);
-            position++;
-        }
-        return atom.toString();
+        return collect(c -> isSpace((char) c) || OPERATORS.indexOf(c) >= 0);
     }
 
     /** Comments nest; one left open ends with the text. */
