@@ -122,10 +122,10 @@ public final class AddressReader {
     private static String withoutSpace(String word) {
         int start = 0;
         int end = word.length();
-        while (start < end && " \t\n\u000B\f\r".indexOf(word.charAt(start)) >= 0) {
+        while (start < end && SmtpdAddress.isSpace(word.charAt(start))) {
             start++;
         }
-        while (end > start && " \t\n\u000B\f\r".indexOf(word.charAt(end - 1)) >= 0) {
+        while (end > start && SmtpdAddress.isSpace(word.charAt(end - 1))) {
             end--;
         }
         return word.substring(start, end);

@@ -18,6 +18,11 @@ public final class SmtpdAddress {
     private SmtpdAddress() {
     }
 
+    /** White space as smtpd's tokenizer knows it (isspace in the C locale); other control characters are text. */
+    public static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     /** The internal form of the address in {@code word}; empty for bad syntax; "" for {@code <>}. */
     public static Optional<String> internalForm(String word) {
         String text = word;

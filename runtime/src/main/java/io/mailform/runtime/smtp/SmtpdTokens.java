@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.mailform.postfix.SmtpdAddress;
+
 /**
  * The words of an SMTP command's argument as Postfix's smtpd splits them (smtpd_token.c): at white space, except
  * inside {@code <...>} and {@code "..."}, and right after {@code TO:} or {@code FROM:}, so that {@code TO:<a@b>} and
@@ -104,6 +106,6 @@ record SmtpdTokens(List<Token> tokens) {
 
     /** White space as smtpd's tokenizer knows it (isspace in the C locale); other control characters are text. */
     static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        return SmtpdAddress.isSpace(c);
     }
 }
